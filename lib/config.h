@@ -1,0 +1,31 @@
+/* selfcare.ini, read once at start-up. */
+#ifndef SC_CONFIG_H
+#define SC_CONFIG_H
+
+#include <stddef.h>
+
+struct sc_config {
+    char *views;           /* template root, absolute */
+    unsigned char secret[32]; /* keys CSRF tokens */
+    int cookie_secure;
+    char *log_level;
+    int session_idle;      /* seconds */
+    int session_absolute;
+    size_t max_body;       /* bytes of a request body */
+    int lock_failures;     /* wrong passwords that lock a number */
+    int lock_window;       /* seconds in which they count */
+    int lock_minutes;
+    int ip_failures;       /* wrong passwords from one address in the window */
+    char *db_socket, *db_host, *db_name, *db_user, *db_password;
+    int db_port;
+};
+
+extern struct sc_config sc_cfg;
+
+/* Loads defaults, then the file; [db.PROGRAM] supplies the program's own
+ * database user. Returns 0, or -1 with a message in err. */
+int sc_config_load(const char *path, const char *program, char *err,
+                   size_t errlen);
+void sc_config_defaults(void);
+
+#endif

@@ -1,0 +1,19 @@
+/* libselfcare: everything a selfcare program needs, one include. */
+#ifndef SELFCARE_H
+#define SELFCARE_H
+
+#include "app.h"
+#include "arena.h"
+#include "audit.h"
+#include "config.h"
+#include "db.h"
+#include "log.h"
+#include "password.h"
+#include "request.h"
+#include "response.h"
+#include "segment.h"
+#include "session.h"
+#include "validate.h"
+#include "view.h"
+
+#endif

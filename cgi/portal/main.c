@@ -1,0 +1,58 @@
+/* portal: every page it serves is in this table. */
+#include "portal.h"
+
+static const struct sc_field LOOKUP_FIELDS[] = {
+    {"prefix", "号码前7位", SC_PREFIX7, 0, 0, NULL},
+    {0}};
+static const struct sc_field LOGIN_FIELDS[] = {
+    {"msisdn", "手机号码", SC_MSISDN, 0, 0, NULL},
+    {"next", "跳转地址", SC_LOCALPATH, 0, 0, NULL},
+    {0}};
+static const struct sc_field LOGIN_SUBMIT_FIELDS[] = {
+    {"msisdn", "手机号码", SC_MSISDN, 0, SC_REQUIRED, NULL},
+    {"next", "跳转地址", SC_LOCALPATH, 0, 0, NULL},
+    {0}};
+static const struct sc_field PASSWORD_FIELDS[] = {
+    {"msisdn", "手机号码", SC_MSISDN, 0, SC_REQUIRED, NULL},
+    {"password", "服务密码", SC_DIGITS, 6, SC_REQUIRED, NULL},
+    {"next", "跳转地址", SC_LOCALPATH, 0, 0, NULL},
+    {0}};
+static const struct sc_field CONFIRM_FIELDS[] = {
+    {"password", "服务密码", SC_DIGITS, 6, SC_REQUIRED, NULL},
+    {"next", "跳转地址", SC_LOCALPATH, 0, 0, NULL},
+    {0}};
+static const struct sc_field NEXT_FIELDS[] = {
+    {"next", "跳转地址", SC_LOCALPATH, 0, 0, NULL},
+    {0}};
+
+static const struct sc_route routes[] = {
+    {"GET", "/", SC_ANON, 0, home_page, NULL},
+    {"GET", "/lookup", SC_ANON, 0, lookup_page, LOOKUP_FIELDS},
+    {"GET", "/brands/", SC_ANON, 0, brands_page, NULL},
+    {"GET", "/brands/*", SC_ANON, 0, brand_page, NULL},
+    {"GET", "/login", SC_ANON, 0, login_page, LOGIN_FIELDS},
+    {"POST", "/login", SC_ANON, 0, login_number, LOGIN_SUBMIT_FIELDS},
+    {"GET", "/login/password", SC_ANON, 0, password_page, LOGIN_FIELDS},
+    {"POST", "/login/password", SC_ANON, 0, password_submit, PASSWORD_FIELDS},
+    {"GET", "/login/confirm", SC_CUSTOMER, 0, confirm_page, NEXT_FIELDS},
+    {"POST", "/login/confirm", SC_CUSTOMER, 0, confirm_submit, CONFIRM_FIELDS},
+    {"GET", "/logout", SC_ANON, 0, logout_page, NULL},
+    {"POST", "/logout", SC_ANON, 0, logout_submit, NULL},
+    {"GET", "/account", SC_CUSTOMER, 0, account_page, NULL},
+    {0}};
+
+static const char *const view_dirs[] = {"portal", NULL};
+
+static const struct sc_app portal = {
+    .name = "portal",
+    .routes = routes,
+    .layout = "layout/page.tpl",
+    .view_dirs = view_dirs,
+    .login_path = "/login",
+    .reauth_path = "/login/confirm",
+};
+
+int main(int argc, char **argv)
+{
+    return sc_app_main(&portal, argc, argv);
+}

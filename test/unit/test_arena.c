@@ -1,0 +1,7 @@
+#include "tests.h"
+
+Suite *arena_suite(void)
+{
+    Suite *s = suite_create("arena");
+    return s;
+}

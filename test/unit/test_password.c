@@ -1,0 +1,7 @@
+#include "tests.h"
+
+Suite *password_suite(void)
+{
+    Suite *s = suite_create("password");
+    return s;
+}

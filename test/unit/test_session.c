@@ -1,0 +1,7 @@
+#include "tests.h"
+
+Suite *session_suite(void)
+{
+    Suite *s = suite_create("session");
+    return s;
+}

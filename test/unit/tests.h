@@ -1,0 +1,13 @@
+#ifndef SC_TESTS_H
+#define SC_TESTS_H
+
+#include <check.h>
+
+Suite *request_suite(void);
+Suite *validate_suite(void);
+Suite *session_suite(void);
+Suite *password_suite(void);
+Suite *view_suite(void);
+Suite *arena_suite(void);
+
+#endif

@@ -1,11 +1,15 @@
 #include "app.h"
 
+#include <errno.h>
 #include <fcgiapp.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -259,14 +263,11 @@ void sc_dispatch(const struct sc_app *app, struct sc_req *req)
     sc_view_end(req);
 }
 
-static volatile sig_atomic_t in_request, stopping;
+static volatile sig_atomic_t stopping;
 
-/* Idle workers leave at once; a busy one finishes its request first. */
 static void on_term(int sig)
 {
     (void)sig;
-    if (!in_request)
-        _exit(0);
     stopping = 1;
 }
 
@@ -311,6 +312,67 @@ static void handle(const struct sc_app *app, FCGX_Request *fr, sc_arena *arena)
     sc_log_access(req.method, req.path, req.status, now_ms() - req.started_ms);
 }
 
+/* The accept loop. SIGTERM is blocked except while the worker waits in
+ * ppoll, so it either wakes an idle worker, which leaves at once, or waits
+ * until the request in flight is answered: no request is ever cut off, and
+ * there is no window in which a connection is accepted and then dropped.
+ * The connection is accepted here and handed to libfcgi as an open ipcFd,
+ * because libfcgi's own accept retries after a signal and would not let an
+ * idle worker stop. */
+static void serve_connections(const struct sc_app *app, int listen_fd)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_term;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    sigset_t term, waiting;
+    sigemptyset(&term);
+    sigaddset(&term, SIGTERM);
+    sigaddset(&term, SIGINT);
+    sigprocmask(SIG_BLOCK, &term, &waiting);
+    sigdelset(&waiting, SIGTERM);
+    sigdelset(&waiting, SIGINT);
+
+    /* Workers share the socket: whoever loses the race for a connection
+     * must get EAGAIN instead of blocking with SIGTERM held off. */
+    fcntl(listen_fd, F_SETFL, fcntl(listen_fd, F_GETFL) | O_NONBLOCK);
+
+    FCGX_Request fr;
+    FCGX_InitRequest(&fr, -1, 0);
+    sc_arena *arena = sc_arena_new();
+    sc_info("serving (pid %d)", (int)getpid());
+    while (!stopping) {
+        struct pollfd p = {.fd = listen_fd, .events = POLLIN};
+        if (ppoll(&p, 1, NULL, &waiting) < 0) {
+            if (errno == EINTR)
+                continue;
+            sc_error("poll: %s", strerror(errno));
+            break;
+        }
+        int conn = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC);
+        if (conn < 0)
+            continue; /* another worker took it, or the client left */
+        fr.ipcFd = conn;
+        fr.keepConnection = 1; /* so FCGX_Accept_r keeps our connection */
+        if (FCGX_Accept_r(&fr) < 0) {
+            if (fr.ipcFd >= 0)
+                close(fr.ipcFd);
+            fr.ipcFd = -1;
+            continue;
+        }
+        handle(app, &fr, arena);
+        FCGX_Finish_r(&fr);
+        if (fr.ipcFd >= 0) { /* the web server asked to keep it open */
+            close(fr.ipcFd);
+            fr.ipcFd = -1;
+        }
+        sc_arena_reset(arena);
+    }
+    sc_arena_free(arena);
+}
+
 static void usage(const char *prog)
 {
     fprintf(stderr, "usage: %s -c selfcare.ini [-s socket-path]\n", prog);
@@ -349,29 +411,8 @@ int sc_app_main(const struct sc_app *app, int argc, char **argv)
             sc_fatal("cannot listen on %s", socket_path);
         chmod(socket_path, 0660);
     }
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_term;
-    sa.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
-    signal(SIGPIPE, SIG_IGN);
-
-    FCGX_Request fr;
-    FCGX_InitRequest(&fr, fd, 0);
-    sc_arena *arena = sc_arena_new();
-    sc_info("serving (pid %d)", (int)getpid());
-    while (!stopping) {
-        in_request = 0;
-        if (stopping || FCGX_Accept_r(&fr) < 0)
-            break;
-        in_request = 1;
-        handle(app, &fr, arena);
-        FCGX_Finish_r(&fr);
-        sc_arena_reset(arena);
-    }
+    serve_connections(app, fd);
     sc_info("stopping");
     sc_db_close();
-    sc_arena_free(arena);
     return 0;
 }

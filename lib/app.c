@@ -226,13 +226,14 @@ static int serve(const struct sc_app *app, struct sc_req *req)
         return status;
     }
     req->route = route;
-    int rc = app->staff ? sc_session_load_staff(req)
-                        : sc_session_load_customer(req);
+    int rc =
+        app->staff ? sc_session_load_staff(req) : sc_session_load_customer(req);
     if (rc != 0 && route->access != SC_ANON)
         return sc_db_failure_status();
     if (strcmp(req->method, "POST") == 0 &&
         !sc_csrf_valid(req, sc_kv_get(req->form, "csrf"))) {
-        req->error_message = "页面安全校验失败（可能已过期）。请返回刷新页面后重新提交。";
+        req->error_message =
+            "页面安全校验失败（可能已过期）。请返回刷新页面后重新提交。";
         return 403;
     }
     status = sc_access_check(app, route, req, (long long)time(NULL));

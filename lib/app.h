@@ -30,19 +30,19 @@ struct sc_route {
     const char *method; /* "GET" (also serves HEAD) or "POST" */
     const char *path;   /* exact, or a prefix when it ends in a star */
     enum sc_access access;
-    unsigned roles;     /* for SC_STAFF */
+    unsigned roles; /* for SC_STAFF */
     sc_handler *handler;
     const struct sc_field *fields; /* terminated by {0} */
 };
 
 struct sc_app {
-    const char *name;                 /* program name, [db.NAME] in the ini */
-    const struct sc_route *routes;    /* terminated by {0} */
-    const char *layout;               /* e.g. "layout/page.tpl" */
-    const char *const *view_dirs;     /* template folders to preload */
-    const char *login_path;           /* where SC_CUSTOMER/SC_STAFF send */
-    const char *reauth_path;          /* where SC_CUSTOMER_RECENT sends */
-    int staff;                        /* loads staff sessions, not customers' */
+    const char *name;              /* program name, [db.NAME] in the ini */
+    const struct sc_route *routes; /* terminated by {0} */
+    const char *layout;            /* e.g. "layout/page.tpl" */
+    const char *const *view_dirs;  /* template folders to preload */
+    const char *login_path;        /* where SC_CUSTOMER/SC_STAFF send */
+    const char *reauth_path;       /* where SC_CUSTOMER_RECENT sends */
+    int staff;                     /* loads staff sessions, not customers' */
 };
 
 /* Role name in the staff table <-> bit, and its Chinese label. */

@@ -15,7 +15,7 @@ struct chunk {
 };
 
 struct sc_arena {
-    struct chunk *head; /* chunk being filled */
+    struct chunk *head;  /* chunk being filled */
     struct chunk *spare; /* emptied chunks, reused first */
     size_t total;
 };

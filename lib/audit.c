@@ -13,8 +13,8 @@ int sc_audit(struct sc_req *req, const char *username, const char *action,
     long long affected;
     if (req->staff)
         affected = sc_db_exec(req, SQL_AUDIT_ADD, "isssss", req->staff->id, who,
-                              action, target ? target : "", detail ? detail : "",
-                              req->remote_addr);
+                              action, target ? target : "",
+                              detail ? detail : "", req->remote_addr);
     else
         affected = sc_db_exec(req, SQL_AUDIT_ADD, "ssssss", (const char *)NULL,
                               who ? who : "", action, target ? target : "",

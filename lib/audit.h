@@ -1,4 +1,5 @@
-/* The audit log: every staff action, with who, what, on what, and from where. */
+/* The audit log: every staff action, with who, what, on what, and from where.
+ */
 #ifndef SC_AUDIT_H
 #define SC_AUDIT_H
 

@@ -59,7 +59,8 @@ static int on_value(void *user, const char *section, const char *name,
             set_str(&sc_cfg.views, value);
         else if (strcmp(name, "secret") == 0) {
             if (parse_hex(sc_cfg.secret, sizeof sc_cfg.secret, value) != 0) {
-                snprintf(ctx->err, ctx->errlen, "[app] secret must be 64 hex digits");
+                snprintf(ctx->err, ctx->errlen,
+                         "[app] secret must be 64 hex digits");
                 return 0;
             }
             ctx->secret_set = 1;
@@ -81,7 +82,8 @@ static int on_value(void *user, const char *section, const char *name,
             sc_cfg.lock_minutes = atoi(value);
         else if (strcmp(name, "ip_failures") == 0)
             sc_cfg.ip_failures = atoi(value);
-    } else if (strcmp(section, "db") == 0 || strcmp(section, ctx->dbsection) == 0) {
+    } else if (strcmp(section, "db") == 0 ||
+               strcmp(section, ctx->dbsection) == 0) {
         if (strcmp(name, "socket") == 0)
             set_str(&sc_cfg.db_socket, value);
         else if (strcmp(name, "host") == 0)

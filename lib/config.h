@@ -5,17 +5,17 @@
 #include <stddef.h>
 
 struct sc_config {
-    char *views;           /* template root, absolute */
+    char *views;              /* template root, absolute */
     unsigned char secret[32]; /* keys CSRF tokens */
     int cookie_secure;
     char *log_level;
-    int session_idle;      /* seconds */
+    int session_idle; /* seconds */
     int session_absolute;
-    size_t max_body;       /* bytes of a request body */
-    int lock_failures;     /* wrong passwords that lock a number */
-    int lock_window;       /* seconds in which they count */
+    size_t max_body;   /* bytes of a request body */
+    int lock_failures; /* wrong passwords that lock a number */
+    int lock_window;   /* seconds in which they count */
     int lock_minutes;
-    int ip_failures;       /* wrong passwords from one address in the window */
+    int ip_failures; /* wrong passwords from one address in the window */
     char *db_socket, *db_host, *db_name, *db_user, *db_password;
     int db_port;
 };

@@ -181,7 +181,8 @@ static struct sc_rows *fetch_rows(struct sc_req *req, MYSQL_STMT *st)
         bind[c].is_null = &nulls[c];
         bind[c].error = &errs[c];
     }
-    if (mysql_stmt_bind_result(st, bind) != 0 || mysql_stmt_store_result(st) != 0)
+    if (mysql_stmt_bind_result(st, bind) != 0 ||
+        mysql_stmt_store_result(st) != 0)
         return NULL;
     int n = (int)mysql_stmt_num_rows(st);
     rows->cell = sc_alloc(req->arena, sizeof(char *) * (size_t)(n * cols + 1));
@@ -249,7 +250,8 @@ static int run(struct sc_req *req, const char *sql, const char *types,
             last_errno = mysql_stmt_errno(st);
         if (!is_connection_error(last_errno)) {
             if (st)
-                sc_error("db: %u %s: %s", last_errno, mysql_stmt_error(st), sql);
+                sc_error("db: %u %s: %s", last_errno, mysql_stmt_error(st),
+                         sql);
             if (st)
                 mysql_stmt_reset(st);
             return -1;

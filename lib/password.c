@@ -83,8 +83,8 @@ int sc_lockout_fail(struct sc_req *req, const char *kind, const char *subject,
     memset(out, 0, sizeof *out);
     if (sc_db_exec(req, SQL_FAILURE_ADD, "ss", kind, subject) != 1)
         return -1;
-    struct sc_rows *r = sc_db_query(req, SQL_FAILURE_RECENT, "ssi", kind, subject,
-                                    (long long)sc_cfg.lock_window);
+    struct sc_rows *r = sc_db_query(req, SQL_FAILURE_RECENT, "ssi", kind,
+                                    subject, (long long)sc_cfg.lock_window);
     if (!r)
         return -1;
     long long times[100];
@@ -105,4 +105,31 @@ int sc_lockout_fail(struct sc_req *req, const char *kind, const char *subject,
 int sc_lockout_clear(struct sc_req *req, const char *kind, const char *subject)
 {
     return sc_db_exec(req, SQL_FAILURE_CLEAR, "ss", kind, subject) < 0 ? -1 : 0;
+}
+
+int sc_login_precheck(struct sc_req *req, const char *kind, const char *subject,
+                      struct sc_lock *lock)
+{
+    if (sc_lockout_check(req, "ip", req->remote_addr, lock) != 0)
+        return sc_db_failure_status();
+    if (lock->locked) {
+        req->error_message = sc_printf(
+            req->arena, "来自您网络地址的登录失败次数过多，请于 %s 之后再试。",
+            lock->until);
+        return 429;
+    }
+    if (sc_lockout_check(req, kind, subject, lock) != 0)
+        return sc_db_failure_status();
+    return 0;
+}
+
+int sc_login_failed(struct sc_req *req, const char *kind, const char *subject,
+                    struct sc_lock *lock)
+{
+    struct sc_lock address;
+    if (sc_lockout_fail(req, kind, subject, sc_cfg.lock_failures, lock) != 0 ||
+        sc_lockout_fail(req, "ip", req->remote_addr, sc_cfg.ip_failures,
+                        &address) != 0)
+        return sc_db_failure_status();
+    return 0;
 }

@@ -37,4 +37,13 @@ int sc_lockout_fail(struct sc_req *req, const char *kind, const char *subject,
                     int threshold, struct sc_lock *out);
 int sc_lockout_clear(struct sc_req *req, const char *kind, const char *subject);
 
+/* The guard around every password check. Before: 0 to go on (with *lock
+ * telling whether the subject is locked), or a status: 429 when the client
+ * address is locked, 503/500 on a database failure. After a wrong password:
+ * counts it for the subject and the address; 0 or a failure status. */
+int sc_login_precheck(struct sc_req *req, const char *kind, const char *subject,
+                      struct sc_lock *lock);
+int sc_login_failed(struct sc_req *req, const char *kind, const char *subject,
+                    struct sc_lock *lock);
+
 #endif

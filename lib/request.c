@@ -115,8 +115,8 @@ int sc_parse_cookies(sc_arena *a, const char *h, struct sc_kv **out)
     return 0;
 }
 
-static const char *memmem_str(const char *hay, size_t haylen, const char *needle,
-                              size_t nlen)
+static const char *memmem_str(const char *hay, size_t haylen,
+                              const char *needle, size_t nlen)
 {
     return memmem(hay, haylen, needle, nlen);
 }
@@ -176,7 +176,8 @@ int sc_parse_multipart(sc_arena *a, const char *ctype, const char *body,
             return 400;
         const char *name = NULL, *filename = NULL, *ptype = NULL;
         for (const char *line = p; line < hdr_end;) {
-            const char *eol = memmem_str(line, (size_t)(hdr_end + 2 - line), "\r\n", 2);
+            const char *eol =
+                memmem_str(line, (size_t)(hdr_end + 2 - line), "\r\n", 2);
             size_t ll = (size_t)(eol - line);
             if (ll > 20 && strncasecmp(line, "Content-Disposition:", 20) == 0) {
                 name = header_param(a, line, ll, "name");
@@ -191,7 +192,8 @@ int sc_parse_multipart(sc_arena *a, const char *ctype, const char *body,
         }
         const char *data = hdr_end + 4;
         char *next_delim = sc_printf(a, "\r\n%s", delim);
-        const char *next = memmem_str(data, (size_t)(end - data), next_delim, dlen + 2);
+        const char *next =
+            memmem_str(data, (size_t)(end - data), next_delim, dlen + 2);
         if (!next || !name)
             return 400;
         size_t dl = (size_t)(next - data);
@@ -275,9 +277,11 @@ int sc_request_parse(struct sc_req *req, char **envp, const char *body,
     req->content_type = sc_env(envp, "CONTENT_TYPE");
     req->head_only = strcmp(req->method, "HEAD") == 0;
 
-    if (req->path[0] != '/' || strstr(req->path, "/../")|| strlen(req->path) > 2048)
+    if (req->path[0] != '/' || strstr(req->path, "/../") ||
+        strlen(req->path) > 2048)
         return 400;
-    int rc = sc_parse_urlencoded(a, req->query, strlen(req->query), &req->params);
+    int rc =
+        sc_parse_urlencoded(a, req->query, strlen(req->query), &req->params);
     if (rc)
         return rc;
     sc_parse_cookies(a, sc_env(envp, "HTTP_COOKIE"), &req->cookies);

@@ -43,11 +43,11 @@ struct sc_req {
 
     const char *method, *uri, *path, *query, *remote_addr, *content_type;
     bool https;
-    struct sc_kv *params;  /* query string */
-    struct sc_kv *form;    /* urlencoded or multipart body fields */
+    struct sc_kv *params; /* query string */
+    struct sc_kv *form;   /* urlencoded or multipart body fields */
     struct sc_kv *cookies;
     struct sc_upload *uploads;
-    struct sc_kv *fields;  /* declared and validated fields only */
+    struct sc_kv *fields; /* declared and validated fields only */
     const struct sc_route *route;
     const char *path_tail; /* the rest of the path after a prefix route */
 

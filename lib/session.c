@@ -51,7 +51,8 @@ static const char SQL_CUSTOMER_REAUTH[] =
     "UPDATE sessions SET reauth_at = NOW() WHERE token_hash = ?";
 
 static const char SQL_STAFF_LOAD[] =
-    "SELECT s.id, s.username, s.display_name, s.role, IFNULL(s.province_id, 0), "
+    "SELECT s.id, s.username, s.display_name, s.role, IFNULL(s.province_id, "
+    "0), "
     "IFNULL(p.name, '集团公司'), UNIX_TIMESTAMP(ss.seen_at) "
     "FROM staff_sessions ss JOIN staff s ON s.id = ss.staff_id "
     "LEFT JOIN provinces p ON p.id = s.province_id "
@@ -95,8 +96,8 @@ int sc_session_load_staff(struct sc_req *req)
     unsigned char hash[32];
     if (sc_token_hash(sc_cookie(req, SC_COOKIE_STAFF), hash) != 0)
         return 0;
-    struct sc_rows *r = sc_db_query(req, SQL_STAFF_LOAD, "bii", hash, sizeof hash,
-                                    (long long)sc_cfg.session_idle,
+    struct sc_rows *r = sc_db_query(req, SQL_STAFF_LOAD, "bii", hash,
+                                    sizeof hash, (long long)sc_cfg.session_idle,
                                     (long long)sc_cfg.session_absolute);
     if (!r)
         return -1;
@@ -131,7 +132,8 @@ int sc_session_start_customer(struct sc_req *req, const char *msisdn)
     unsigned char hash[32];
     sc_token_new(token);
     sc_token_hash(token, hash);
-    if (sc_db_exec(req, SQL_CUSTOMER_INSERT, "bs", hash, sizeof hash, msisdn) != 1)
+    if (sc_db_exec(req, SQL_CUSTOMER_INSERT, "bs", hash, sizeof hash, msisdn) !=
+        1)
         return -1;
     sc_set_cookie(req, SC_COOKIE_CUSTOMER, token, "/", -1);
     struct sc_customer *c = sc_alloc(req->arena, sizeof *c);
@@ -149,7 +151,8 @@ int sc_session_start_staff(struct sc_req *req, long long staff_id)
     unsigned char hash[32];
     sc_token_new(token);
     sc_token_hash(token, hash);
-    if (sc_db_exec(req, SQL_STAFF_INSERT, "bi", hash, sizeof hash, staff_id) != 1)
+    if (sc_db_exec(req, SQL_STAFF_INSERT, "bi", hash, sizeof hash, staff_id) !=
+        1)
         return -1;
     sc_set_cookie(req, SC_COOKIE_STAFF, token, "/admin/", -1);
     return 0;
@@ -218,7 +221,8 @@ const char *sc_csrf_prepare(struct sc_req *req)
 bool sc_csrf_valid(const struct sc_req *req, const char *submitted)
 {
     const char *cookie = sc_cookie(req, SC_COOKIE_CSRF);
-    if (!cookie || !submitted || strlen(cookie) != 43 || strlen(submitted) != 43)
+    if (!cookie || !submitted || strlen(cookie) != 43 ||
+        strlen(submitted) != 43)
         return false;
     char expect[44];
     sc_csrf_token_for(cookie, expect);

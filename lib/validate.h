@@ -12,13 +12,13 @@ enum sc_check {
     SC_YYYYMMDD, /* a real calendar date */
     SC_YYYYMM,
     SC_EMAIL,
-    SC_DIGITS,   /* exactly arg digits */
-    SC_TEXT,     /* valid UTF-8, at most arg characters, no control chars */
-    SC_PASSWORD, /* any printable text up to arg bytes; never echoed */
-    SC_UINT,     /* non-negative integer up to arg */
-    SC_USERNAME, /* [a-z0-9_.-], 3..32 */
+    SC_DIGITS,    /* exactly arg digits */
+    SC_TEXT,      /* valid UTF-8, at most arg characters, no control chars */
+    SC_PASSWORD,  /* any printable text up to arg bytes; never echoed */
+    SC_UINT,      /* non-negative integer up to arg */
+    SC_USERNAME,  /* [a-z0-9_.-], 3..32 */
     SC_LOCALPATH, /* a same-site path for redirects: starts with one '/' */
-    SC_CHOICE,   /* one of choices[] */
+    SC_CHOICE,    /* one of choices[] */
 };
 
 enum { SC_REQUIRED = 1 };

@@ -134,8 +134,8 @@ extern "C" int sc_render(struct sc_req *req)
     if (!layout)
         return 500;
     std::string out;
-    bool ok = ctemplate::ExpandTemplate(layout_file, ctemplate::STRIP_BLANK_LINES,
-                                        layout, &out);
+    bool ok = ctemplate::ExpandTemplate(
+        layout_file, ctemplate::STRIP_BLANK_LINES, layout, &out);
     sc_view_end(req);
     if (!ok) {
         sc_error("views: %s did not expand", layout_file.c_str());
@@ -149,7 +149,8 @@ extern "C" int sc_render(struct sc_req *req)
 extern "C" int sc_render_file(const char *file, sc_dict *d, char **out)
 {
     std::string s;
-    if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES, D(d), &s))
+    if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES, D(d),
+                                   &s))
         return -1;
     *out = strdup(s.c_str());
     return *out ? 0 : -1;

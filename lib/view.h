@@ -15,7 +15,8 @@ typedef struct sc_dict sc_dict;
  * Returns 0, or -1 after logging what failed. */
 int sc_view_init(const char *root, const char *layout, const char *const *dirs);
 /* Starts a page: the layout with `file` as its CONTENT include. Returns the
- * content's dictionary; layout values (title, who is logged in) are set here. */
+ * content's dictionary; layout values (title, who is logged in) are set here.
+ */
 sc_dict *sc_view(struct sc_req *req, const char *file, const char *title);
 void sc_set(sc_dict *d, const char *name, const char *value);
 void sc_setf(sc_dict *d, const char *name, const char *fmt, ...)

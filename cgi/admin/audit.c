@@ -52,8 +52,9 @@ int audit_page(struct sc_req *req)
     }
     if (r->n == 0)
         sc_show(d, "EMPTY");
-    const char *base = who ? sc_printf(req->arena, "/admin/audit?username=%s", who)
-                           : "/admin/audit";
+    const char *base =
+        who ? sc_printf(req->arena, "/admin/audit?username=%s", who)
+            : "/admin/audit";
     admin_pager(d, base, page, r->n, req->arena);
     return 200;
 }

@@ -41,19 +41,13 @@ int admin_login_submit(struct sc_req *req)
 {
     const char *username = sc_field(req, "username");
     struct sc_lock lock;
-    if (sc_lockout_check(req, "ip", req->remote_addr, &lock) != 0)
-        return sc_db_failure_status();
-    if (lock.locked) {
-        req->error_message = sc_printf(
-            req->arena, "来自您网络地址的登录失败次数过多，请于 %s 之后再试。",
-            lock.until);
-        return 429;
-    }
-    if (sc_lockout_check(req, "staff", username, &lock) != 0)
-        return sc_db_failure_status();
+    int status = sc_login_precheck(req, "staff", username, &lock);
+    if (status)
+        return status;
     if (lock.locked) {
         login_form(req, username,
-                   sc_printf(req->arena, "该账号密码错误次数过多，已锁定至 %s。",
+                   sc_printf(req->arena,
+                             "该账号密码错误次数过多，已锁定至 %s。",
                              lock.until));
         return 403;
     }
@@ -65,15 +59,14 @@ int admin_login_submit(struct sc_req *req)
     if (ok && sc_cell_int(r, 0, 2) != 1)
         ok = false; /* a disabled account answers like a wrong password */
     if (!ok) {
-        struct sc_lock iplock;
-        if (sc_lockout_fail(req, "staff", username, sc_cfg.lock_failures, &lock) != 0 ||
-            sc_lockout_fail(req, "ip", req->remote_addr, sc_cfg.ip_failures,
-                            &iplock) != 0)
-            return sc_db_failure_status();
+        status = sc_login_failed(req, "staff", username, &lock);
+        if (status)
+            return status;
         sc_audit(req, username, "login_failed", username, NULL);
         login_form(req, username,
                    lock.locked
-                       ? sc_printf(req->arena, "该账号密码错误次数过多，已锁定至 %s。",
+                       ? sc_printf(req->arena,
+                                   "该账号密码错误次数过多，已锁定至 %s。",
                                    lock.until)
                        : "用户名或密码不正确。");
         return 403;

@@ -5,21 +5,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const ROLE_NAMES[] = {
-    "admin", "complaint_agent", "complaint_supervisor", "content_editor",
-    "content_approver", "analyst", NULL};
+static const char *const ROLE_NAMES[] = {"admin",
+                                         "complaint_agent",
+                                         "complaint_supervisor",
+                                         "content_editor",
+                                         "content_approver",
+                                         "analyst",
+                                         NULL};
 
 static const struct sc_field LOGIN_PAGE_FIELDS[] = {
-    {"next", "跳转地址", SC_LOCALPATH, 0, 0, NULL},
-    {0}};
+    {"next", "跳转地址", SC_LOCALPATH, 0, 0, NULL}, {0}};
 static const struct sc_field LOGIN_FIELDS[] = {
     {"username", "用户名", SC_USERNAME, 0, SC_REQUIRED, NULL},
     {"password", "密码", SC_PASSWORD, 128, SC_REQUIRED, NULL},
     {"next", "跳转地址", SC_LOCALPATH, 0, 0, NULL},
     {0}};
 static const struct sc_field PAGE_FIELDS[] = {
-    {"page", "页码", SC_UINT, 100000, 0, NULL},
-    {0}};
+    {"page", "页码", SC_UINT, 100000, 0, NULL}, {0}};
 static const struct sc_field STAFF_NEW_FIELDS[] = {
     {"username", "用户名", SC_USERNAME, 0, SC_REQUIRED, NULL},
     {"display_name", "姓名", SC_TEXT, 32, SC_REQUIRED, NULL},

@@ -6,7 +6,8 @@
 #include <string.h>
 
 static const char SQL_STAFF_PAGE[] =
-    "SELECT s.id, s.username, s.display_name, s.role, IFNULL(p.name, '集团公司'), "
+    "SELECT s.id, s.username, s.display_name, s.role, IFNULL(p.name, "
+    "'集团公司'), "
     "s.active, DATE_FORMAT(s.created_at, '%Y-%m-%d') FROM staff s "
     "LEFT JOIN provinces p ON p.id = s.province_id "
     "WHERE (? = 0 OR s.province_id = ?) ORDER BY s.id LIMIT ? OFFSET ?";
@@ -23,12 +24,14 @@ static const char SQL_STAFF_PASSWORD[] =
     "UPDATE staff SET password_hash = ? WHERE id = ?";
 static const char SQL_STAFF_END_SESSIONS[] =
     "DELETE FROM staff_sessions WHERE staff_id = ?";
-static const char SQL_PROVINCES[] = "SELECT id, name FROM provinces ORDER BY id";
-static const char SQL_PROVINCE_EXISTS[] = "SELECT 1 FROM provinces WHERE id = ?";
+static const char SQL_PROVINCES[] =
+    "SELECT id, name FROM provinces ORDER BY id";
+static const char SQL_PROVINCE_EXISTS[] =
+    "SELECT 1 FROM provinces WHERE id = ?";
 
-static const char *const ROLES[] = {"admin", "complaint_agent",
-                                    "complaint_supervisor", "content_editor",
-                                    "content_approver", "analyst"};
+static const char *const ROLES[] = {
+    "admin",          "complaint_agent",  "complaint_supervisor",
+    "content_editor", "content_approver", "analyst"};
 
 int staff_list(struct sc_req *req)
 {
@@ -99,7 +102,7 @@ static sc_dict *staff_form(struct sc_req *req, const char *view,
     sc_dict *d = sc_view(req, view, title);
     const char *role = row ? sc_cell(row, 0, 3) : sc_field(req, "role");
     const char *prov = sc_field(req, "province");
-    long long province = row ? sc_cell_int(row, 0, 4)
+    long long province = row    ? sc_cell_int(row, 0, 4)
                          : prov ? strtoll(prov, NULL, 10)
                                 : req->staff->province_id;
     if (form_choices(req, d, role, province) != 0) {
@@ -138,7 +141,8 @@ static int form_status(sc_dict *d, int status)
 
 int staff_new_page(struct sc_req *req)
 {
-    return form_status(staff_form(req, "admin/staff_new.tpl", "新增员工", NULL, NULL), 200);
+    return form_status(
+        staff_form(req, "admin/staff_new.tpl", "新增员工", NULL, NULL), 200);
 }
 
 /* Checks what validators cannot: the province exists and is within the
@@ -151,7 +155,8 @@ static const char *staff_rules(struct sc_req *req, long long *province)
     if (req->staff->province_id && *province != req->staff->province_id)
         return "省公司管理员只能管理本省员工。";
     if (*province) {
-        struct sc_rows *r = sc_db_query(req, SQL_PROVINCE_EXISTS, "i", *province);
+        struct sc_rows *r =
+            sc_db_query(req, SQL_PROVINCE_EXISTS, "i", *province);
         if (!r)
             return "";
         if (r->n == 0)
@@ -170,7 +175,8 @@ int staff_new_submit(struct sc_req *req)
     if (why && !*why)
         return sc_db_failure_status();
     if (why)
-        return form_status(staff_form(req, "admin/staff_new.tpl", "新增员工", NULL, why), 400);
+        return form_status(
+            staff_form(req, "admin/staff_new.tpl", "新增员工", NULL, why), 400);
     char hash[SC_PWHASH_LEN];
     if (sc_password_hash(sc_field(req, "password"), hash) != 0)
         return 500;
@@ -183,8 +189,9 @@ int staff_new_submit(struct sc_req *req)
         unsigned err = sc_db_errno();
         sc_db_rollback(req);
         if (err == 1062) /* ER_DUP_ENTRY */
-            return form_status(staff_form(req, "admin/staff_new.tpl", "新增员工",
-                                          NULL, "该用户名已被使用，请换一个。"),
+            return form_status(staff_form(req, "admin/staff_new.tpl",
+                                          "新增员工", NULL,
+                                          "该用户名已被使用，请换一个。"),
                                400);
         return sc_db_failure_status();
     }
@@ -196,18 +203,21 @@ int staff_new_submit(struct sc_req *req)
         sc_db_rollback(req);
         return sc_db_failure_status();
     }
-    return sc_redirect(req, sc_printf(req->arena, "/admin/staff/edit?id=%lld&saved=1", id));
+    return sc_redirect(
+        req, sc_printf(req->arena, "/admin/staff/edit?id=%lld&saved=1", id));
 }
 
 /* The staff row, if the administrator may manage it. */
 static int load_staff(struct sc_req *req, struct sc_rows **out)
 {
-    struct sc_rows *r = sc_db_query(req, SQL_STAFF_ONE, "s", sc_field(req, "id"));
+    struct sc_rows *r =
+        sc_db_query(req, SQL_STAFF_ONE, "s", sc_field(req, "id"));
     if (!r)
         return sc_db_failure_status();
     if (r->n == 0)
         return 404;
-    if (req->staff->province_id && sc_cell_int(r, 0, 4) != req->staff->province_id)
+    if (req->staff->province_id &&
+        sc_cell_int(r, 0, 4) != req->staff->province_id)
         return 403;
     *out = r;
     return 0;
@@ -242,7 +252,8 @@ int staff_edit_submit(struct sc_req *req)
         (!is_active || strcmp(sc_field(req, "role"), "admin") != 0))
         why = "不能停用自己的账号或取消自己的管理员角色。";
     if (why) {
-        sc_dict *d = staff_form(req, "admin/staff_edit.tpl", "编辑员工", NULL, why);
+        sc_dict *d =
+            staff_form(req, "admin/staff_edit.tpl", "编辑员工", NULL, why);
         if (d)
             sc_set(d, "USERNAME", sc_cell(r, 0, 1));
         return form_status(d, 400);
@@ -251,14 +262,15 @@ int staff_edit_submit(struct sc_req *req)
     char hash[SC_PWHASH_LEN];
     if (password && sc_password_hash(password, hash) != 0)
         return 500;
-    const char *detail = sc_printf(req->arena, "role=%s province=%lld active=%lld%s",
-                                   sc_field(req, "role"), province, is_active,
-                                   password ? " password=reset" : "");
+    const char *detail =
+        sc_printf(req->arena, "role=%s province=%lld active=%lld%s",
+                  sc_field(req, "role"), province, is_active,
+                  password ? " password=reset" : "");
     if (sc_db_begin(req) != 0)
         return sc_db_failure_status();
-    bool ok = sc_db_exec(req, SQL_STAFF_UPDATE, "sssii", sc_field(req, "display_name"),
-                         sc_field(req, "role"), province_param(req, province),
-                         is_active, id) >= 0;
+    bool ok = sc_db_exec(req, SQL_STAFF_UPDATE, "sssii",
+                         sc_field(req, "display_name"), sc_field(req, "role"),
+                         province_param(req, province), is_active, id) >= 0;
     if (ok && password)
         ok = sc_db_exec(req, SQL_STAFF_PASSWORD, "si", hash, id) >= 0;
     /* A disabled account or a new password ends the account's sessions. */
@@ -270,5 +282,6 @@ int staff_edit_submit(struct sc_req *req)
         sc_db_rollback(req);
         return sc_db_failure_status();
     }
-    return sc_redirect(req, sc_printf(req->arena, "/admin/staff/edit?id=%lld&saved=1", id));
+    return sc_redirect(
+        req, sc_printf(req->arena, "/admin/staff/edit?id=%lld&saved=1", id));
 }

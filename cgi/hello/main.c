@@ -13,7 +13,8 @@ int main(int argc, char **argv)
     FCGX_Request r;
     FCGX_InitRequest(&r, fd, 0);
     static const char reply[] =
-        "Status: 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 6\r\n\r\nhello\n";
+        "Status: 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+        "6\r\n\r\nhello\n";
     while (FCGX_Accept_r(&r) >= 0) {
         FCGX_PutStr(reply, (int)sizeof reply - 1, r.out);
         FCGX_Finish_r(&r);

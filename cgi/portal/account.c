@@ -7,7 +7,8 @@
 static const char SQL_ACCOUNT[] =
     "SELECT s.msisdn, s.name, b.name, p.name, c.name, s.status, s.plan, "
     "s.balance_fen FROM subscribers s JOIN brands b ON b.code = s.brand_code "
-    "JOIN provinces p ON p.id = s.province_id JOIN cities c ON c.id = s.city_id "
+    "JOIN provinces p ON p.id = s.province_id JOIN cities c ON c.id = "
+    "s.city_id "
     "WHERE s.msisdn = ?";
 
 static const char *status_label(const char *status)

@@ -58,10 +58,10 @@ int login_number(struct sc_req *req)
                                           seg.site_url, sep, msisdn));
     }
     const char *next = sc_field(req, "next");
-    return sc_redirect(
-        req, sc_printf(req->arena, "/login/password?msisdn=%s%s%s", msisdn,
-                       next ? "&next=" : "",
-                       next ? sc_url_encode(req->arena, next) : ""));
+    return sc_redirect(req,
+                       sc_printf(req->arena, "/login/password?msisdn=%s%s%s",
+                                 msisdn, next ? "&next=" : "",
+                                 next ? sc_url_encode(req->arena, next) : ""));
 }
 
 static sc_dict *password_form(struct sc_req *req, const char *msisdn,
@@ -105,16 +105,9 @@ int password_submit(struct sc_req *req)
     const char *password = sc_field(req, "password");
     struct sc_lock lock;
 
-    if (sc_lockout_check(req, "ip", req->remote_addr, &lock) != 0)
-        return sc_db_failure_status();
-    if (lock.locked) {
-        req->error_message = sc_printf(
-            req->arena, "来自您网络地址的登录失败次数过多，请于 %s 之后再试。",
-            lock.until);
-        return 429;
-    }
-    if (sc_lockout_check(req, "msisdn", msisdn, &lock) != 0)
-        return sc_db_failure_status();
+    int status = sc_login_precheck(req, "msisdn", msisdn, &lock);
+    if (status)
+        return status;
     if (lock.locked) {
         password_form(req, msisdn, locked_message(req, &lock));
         return 403;
@@ -124,25 +117,24 @@ int password_submit(struct sc_req *req)
     if (!r)
         return sc_db_failure_status();
     const char *hash = r->n ? sc_cell(r, 0, 0) : NULL;
-    const char *status = r->n ? sc_cell(r, 0, 1) : NULL;
+    const char *line_status = r->n ? sc_cell(r, 0, 1) : NULL;
     bool ok = sc_password_verify(hash, password);
-    if (ok && status && strcmp(status, "closed") == 0)
+    if (ok && line_status && strcmp(line_status, "closed") == 0)
         ok = false; /* a closed number answers like a wrong password */
 
     if (!ok) {
-        struct sc_lock iplock;
-        if (sc_lockout_fail(req, "msisdn", msisdn, sc_cfg.lock_failures, &lock) != 0 ||
-            sc_lockout_fail(req, "ip", req->remote_addr, sc_cfg.ip_failures,
-                            &iplock) != 0)
-            return sc_db_failure_status();
-        sc_info("login: wrong password for %s from %s", msisdn, req->remote_addr);
-        password_form(req, msisdn,
-                      lock.locked ? locked_message(req, &lock)
-                                  : sc_printf(req->arena,
-                                              "手机号码或服务密码不正确。连续输错 %d "
-                                              "次，号码将被锁定 %d 分钟。",
-                                              sc_cfg.lock_failures,
-                                              sc_cfg.lock_minutes));
+        status = sc_login_failed(req, "msisdn", msisdn, &lock);
+        if (status)
+            return status;
+        sc_info("login: wrong password for %s from %s", msisdn,
+                req->remote_addr);
+        password_form(
+            req, msisdn,
+            lock.locked ? locked_message(req, &lock)
+                        : sc_printf(req->arena,
+                                    "手机号码或服务密码不正确。连续输错 %d "
+                                    "次，号码将被锁定 %d 分钟。",
+                                    sc_cfg.lock_failures, sc_cfg.lock_minutes));
         return 403;
     }
     if (sc_lockout_clear(req, "msisdn", msisdn) != 0 ||
@@ -187,7 +179,8 @@ int confirm_submit(struct sc_req *req)
         return sc_db_failure_status();
     if (!sc_password_verify(r->n ? sc_cell(r, 0, 0) : NULL,
                             sc_field(req, "password"))) {
-        if (sc_lockout_fail(req, "msisdn", msisdn, sc_cfg.lock_failures, &lock) != 0)
+        if (sc_lockout_fail(req, "msisdn", msisdn, sc_cfg.lock_failures,
+                            &lock) != 0)
             return sc_db_failure_status();
         if (lock.locked) {
             sc_session_end_customer(req);
@@ -197,7 +190,8 @@ int confirm_submit(struct sc_req *req)
         confirm_form(req, "服务密码不正确，请重新输入。");
         return 403;
     }
-    if (sc_lockout_clear(req, "msisdn", msisdn) != 0 || sc_session_reauth(req) != 0)
+    if (sc_lockout_clear(req, "msisdn", msisdn) != 0 ||
+        sc_session_reauth(req) != 0)
         return sc_db_failure_status();
     return sc_redirect(req, next_or(req, "/account"));
 }

@@ -2,8 +2,7 @@
 #include "portal.h"
 
 static const struct sc_field LOOKUP_FIELDS[] = {
-    {"prefix", "号码前7位", SC_PREFIX7, 0, 0, NULL},
-    {0}};
+    {"prefix", "号码前7位", SC_PREFIX7, 0, 0, NULL}, {0}};
 static const struct sc_field LOGIN_FIELDS[] = {
     {"msisdn", "手机号码", SC_MSISDN, 0, 0, NULL},
     {"next", "跳转地址", SC_LOCALPATH, 0, 0, NULL},
@@ -22,8 +21,7 @@ static const struct sc_field CONFIRM_FIELDS[] = {
     {"next", "跳转地址", SC_LOCALPATH, 0, 0, NULL},
     {0}};
 static const struct sc_field NEXT_FIELDS[] = {
-    {"next", "跳转地址", SC_LOCALPATH, 0, 0, NULL},
-    {0}};
+    {"next", "跳转地址", SC_LOCALPATH, 0, 0, NULL}, {0}};
 
 static const struct sc_route routes[] = {
     {"GET", "/", SC_ANON, 0, home_page, NULL},

@@ -17,7 +17,8 @@ int main(void)
         return 1;
     }
     char hash[SC_PWHASH_LEN];
-    if (crypto_pwhash_str(hash, pw, strlen(pw), SC_PWHASH_OPS, SC_PWHASH_MEM) != 0)
+    if (crypto_pwhash_str(hash, pw, strlen(pw), SC_PWHASH_OPS, SC_PWHASH_MEM) !=
+        0)
         return 1;
     puts(hash);
     return 0;

@@ -73,7 +73,7 @@ SC_PACKAGES=(build-essential g++ autoconf automake libtool pkg-config
   libfcgi-dev libmariadb-dev mariadb-server mariadb-client
   mariadb-plugin-mroonga libctemplate-dev libxml2-dev libsodium-dev
   libcurl4-openssl-dev libinih-dev libcmark-dev check supervisor nginx curl
-  nodejs npm chromium wrk libclang-rt-14-dev)
+  nodejs npm chromium fonts-noto-cjk wrk libclang-rt-14-dev)
 
 pkg_installed() {
   [[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == "install ok installed" ]]
@@ -210,7 +210,9 @@ render_configs() {
   user=$(stat -c %U "$ROOT")
   group=$(stat -c %G "$ROOT")
   env=${SC_SUP_ENVIRONMENT:-"; no extra environment"}
-  mkdir -p "$RUN" "$LOG" "$NGINX_PREFIX"
+  # nginx.d holds extra server-block snippets (the benchmark's location for
+  # the bare hello program); nginx.conf includes *.conf from it.
+  mkdir -p "$RUN" "$LOG" "$NGINX_PREFIX" "$VAR/nginx.d"
   local common=(ROOT="$ROOT" VAR="$VAR" PORT="$PORT" USER="$user" GROUP="$group")
   render "$ROOT/conf/selfcare.ini.in" "$VAR/selfcare.ini" "${common[@]}" \
     SECRET="$(secret app_secret)" \

@@ -73,7 +73,7 @@ SC_PACKAGES=(build-essential g++ autoconf automake libtool pkg-config
   libfcgi-dev libmariadb-dev mariadb-server mariadb-client
   mariadb-plugin-mroonga libctemplate-dev libxml2-dev libsodium-dev
   libcurl4-openssl-dev libinih-dev libcmark-dev check supervisor nginx curl
-  nodejs npm chromium fonts-noto-cjk wrk libclang-rt-14-dev)
+  nodejs npm chromium fonts-noto-cjk wrk clang libclang-rt-14-dev)
 
 pkg_installed() {
   [[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == "install ok installed" ]]

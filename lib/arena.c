@@ -81,6 +81,10 @@ size_t sc_arena_used(const sc_arena *a)
 void *sc_alloc(sc_arena *a, size_t n)
 {
     size_t align = sizeof(max_align_t);
+    if (n > SIZE_MAX - sizeof(struct chunk) - align) {
+        fputs("selfcare: impossible allocation\n", stderr);
+        abort();
+    }
     n = (n + align - 1) / align * align;
     if (n == 0)
         n = align;

@@ -121,32 +121,46 @@ static const char *memmem_str(const char *hay, size_t haylen,
     return memmem(hay, haylen, needle, nlen);
 }
 
-/* Value of a parameter (name="x" or name=x) inside a header line. */
+/* Value of a parameter (name="x" or name=x) of a header line such as
+ * Content-Disposition: the line is walked parameter by parameter, so a
+ * quoted value that contains "name=" is never mistaken for one. */
 static const char *header_param(sc_arena *a, const char *line, size_t len,
                                 const char *param)
 {
     size_t plen = strlen(param);
-    const char *p = line, *end = line + len;
-    while (p < end) {
-        const char *hit = memmem_str(p, (size_t)(end - p), param, plen);
-        if (!hit)
-            return NULL;
-        /* The parameter must start a token: "filename" contains "name". */
-        if ((hit == line || hit[-1] == ' ' || hit[-1] == ';') &&
-            hit + plen < end && hit[plen] == '=') {
-            const char *v = hit + plen + 1;
-            if (v < end && *v == '"') {
-                const char *q = memchr(v + 1, '"', (size_t)(end - v - 1));
+    const char *p = memchr(line, ';', len), *end = line + len;
+    while (p && p < end) {
+        p++; /* past ';' */
+        while (p < end && (*p == ' ' || *p == '\t'))
+            p++;
+        const char *name = p;
+        while (p < end && *p != '=' && *p != ';')
+            p++;
+        size_t nlen = (size_t)(p - name);
+        while (nlen && (name[nlen - 1] == ' ' || name[nlen - 1] == '\t'))
+            nlen--;
+        const char *value = NULL;
+        size_t vlen = 0;
+        if (p < end && *p == '=') {
+            p++;
+            if (p < end && *p == '"') {
+                const char *q = memchr(p + 1, '"', (size_t)(end - p - 1));
                 if (!q)
-                    return NULL;
-                return sc_strndup(a, v + 1, (size_t)(q - v - 1));
+                    return NULL; /* unterminated quote: malformed */
+                value = p + 1;
+                vlen = (size_t)(q - value);
+                p = q + 1;
+            } else {
+                value = p;
+                while (p < end && *p != ';' && *p != ' ' && *p != '\r')
+                    p++;
+                vlen = (size_t)(p - value);
             }
-            const char *stop = v;
-            while (stop < end && *stop != ';' && *stop != ' ' && *stop != '\r')
-                stop++;
-            return sc_strndup(a, v, (size_t)(stop - v));
         }
-        p = hit + plen;
+        if (value && nlen == plen && strncasecmp(name, param, plen) == 0)
+            return sc_strndup(a, value, vlen);
+        while (p < end && *p != ';')
+            p++;
     }
     return NULL;
 }

@@ -149,6 +149,10 @@ bool sc_valid_text(const char *s, int max_chars)
         unsigned char c = (unsigned char)*s;
         if ((c < ' ' && c != '\n' && c != '\r' && c != '\t') || c == 0x7f)
             return false;
+        /* C1 controls U+0080..U+009F are 0xC2 0x80..0x9F in UTF-8. */
+        if (c == 0xc2 && (unsigned char)s[1] >= 0x80 &&
+            (unsigned char)s[1] <= 0x9f)
+            return false;
     }
     return true;
 }

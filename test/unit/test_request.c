@@ -1,5 +1,6 @@
 /* Request parsing (query, form, multipart, cookies, CGI variables) and the
  * response as it goes back to nginx. */
+#include <stdio.h>
 #include <string.h>
 
 #include "../../lib/config.h"
@@ -434,6 +435,38 @@ START_TEST(multipart_filename_is_not_taken_as_name)
 }
 END_TEST
 
+/* A quoted parameter value is data: "name=" inside a quoted filename is not
+ * the part's name. Fails against lib/request.c header_param(), which
+ * searches the raw header line and ignores quoting. */
+START_TEST(multipart_name_inside_quoted_filename_is_not_the_name)
+{
+    static const char name_after[] =
+        "--xyz\r\n"
+        "Content-Disposition: form-data; filename=\"x; name=evil\"; name=\"real\"\r\n"
+        "\r\n"
+        "data\r\n"
+        "--xyz--\r\n";
+    static const char no_name[] =
+        "--xyz\r\n"
+        "Content-Disposition: form-data; filename=\"a name=evil\"\r\n"
+        "\r\n"
+        "data\r\n"
+        "--xyz--\r\n";
+    struct sc_kv *fields = NULL;
+    struct sc_upload *up = NULL;
+    ck_assert_int_eq(sc_parse_multipart(A, "multipart/form-data; boundary=xyz", name_after,
+                                        sizeof name_after - 1, &fields, &up),
+                     0);
+    ck_assert_ptr_nonnull(up);
+    ck_assert_str_eq(up->filename, "x; name=evil");
+    ck_assert_str_eq(up->field, "real");
+    up = NULL;
+    ck_assert_int_eq(sc_parse_multipart(A, "multipart/form-data; boundary=xyz", no_name,
+                                        sizeof no_name - 1, &fields, &up),
+                     400);
+}
+END_TEST
+
 START_TEST(multipart_nul_in_text_field_is_400)
 {
     static const char body[] =
@@ -852,6 +885,7 @@ Suite *request_suite(void)
     tcase_add_test(tc, multipart_part_without_name_is_400);
     tcase_add_test(tc, multipart_filename_is_not_taken_as_name);
     tcase_add_test(tc, multipart_nul_in_text_field_is_400);
+    tcase_add_test(tc, multipart_name_inside_quoted_filename_is_not_the_name);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("request");

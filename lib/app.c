@@ -300,6 +300,9 @@ static void handle(const struct sc_app *app, FCGX_Request *fr, sc_arena *arena)
             req.method = "?";
         if (!req.path)
             req.path = "?";
+        if (!req.cookies) /* refused before parsing: keep the CSRF cookie */
+            sc_parse_cookies(arena, sc_env(fr->envp, "HTTP_COOKIE"),
+                             &req.cookies);
         sc_csrf_prepare(&req);
         sc_error_page(&req, status);
         sc_view_end(&req);

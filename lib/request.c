@@ -291,6 +291,8 @@ int sc_request_parse(struct sc_req *req, char **envp, const char *body,
     req->content_type = sc_env(envp, "CONTENT_TYPE");
     req->head_only = strcmp(req->method, "HEAD") == 0;
 
+    /* Cookies first: even a request refused below keeps its CSRF cookie. */
+    sc_parse_cookies(a, sc_env(envp, "HTTP_COOKIE"), &req->cookies);
     if (req->path[0] != '/' || strstr(req->path, "/../") ||
         strlen(req->path) > 2048)
         return 400;
@@ -298,7 +300,6 @@ int sc_request_parse(struct sc_req *req, char **envp, const char *body,
         sc_parse_urlencoded(a, req->query, strlen(req->query), &req->params);
     if (rc)
         return rc;
-    sc_parse_cookies(a, sc_env(envp, "HTTP_COOKIE"), &req->cookies);
 
     const char *cl = sc_env(envp, "CONTENT_LENGTH");
     unsigned long long declared = cl && *cl ? strtoull(cl, NULL, 10) : 0;

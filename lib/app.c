@@ -17,6 +17,7 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "reference.h"
 #include "response.h"
 #include "session.h"
 #include "view.h"
@@ -81,6 +82,8 @@ int sc_error_page(struct sc_req *req, int status)
         }
     if (req->error_message)
         message = req->error_message;
+    if (req->error_title)
+        title = req->error_title;
     if (status == 503)
         sc_header(req, "Retry-After", "30");
     req->status = status;
@@ -215,6 +218,29 @@ static int collect_fields(struct sc_req *req, const struct sc_route *route)
     return 0;
 }
 
+/* A routed service the customer's province does not offer to the brand gets
+ * a page that says so, before the handler runs. */
+static int service_check(const struct sc_route *route, struct sc_req *req)
+{
+    if (!route->service || !req->customer)
+        return 0;
+    const struct sc_customer *c = req->customer;
+    int ok = sc_service_available(req, route->service, c->brand_code,
+                                  c->province_id);
+    if (ok < 0)
+        return sc_db_failure_status();
+    if (ok)
+        return 0;
+    req->error_title = "暂未开通此服务";
+    req->error_message = sc_printf(
+        req->arena,
+        "您的号码（%s品牌，归属%s）暂不能在网上使用「%s」。各品牌可使用的"
+        "网上服务由归属省公司确定，如需办理，请拨打 10086 或前往营业厅。",
+        sc_brand_name(c->brand_code), sc_province_name(c->province_id),
+        sc_service_name(route->service));
+    return 403;
+}
+
 static int serve(const struct sc_app *app, struct sc_req *req)
 {
     int status;
@@ -237,6 +263,9 @@ static int serve(const struct sc_app *app, struct sc_req *req)
         return 403;
     }
     status = sc_access_check(app, route, req, (long long)time(NULL));
+    if (status)
+        return status;
+    status = service_check(route, req);
     if (status)
         return status;
     status = collect_fields(req, route);
@@ -401,6 +430,8 @@ int sc_app_main(const struct sc_app *app, int argc, char **argv)
     if (sc_config_load(config, app->name, err, sizeof err) != 0)
         sc_fatal("config: %s", err);
     sc_log_init(app->name, sc_cfg.log_level);
+    if (sc_cfg.log_dir && sc_log_to_dir(sc_cfg.log_dir) != 0)
+        sc_fatal("cannot open a log file in %s", sc_cfg.log_dir);
     if (sodium_init() < 0)
         sc_fatal("libsodium did not initialise");
     if (sc_view_init(sc_cfg.views, app->layout, app->view_dirs) != 0)

@@ -33,6 +33,7 @@ struct sc_route {
     unsigned roles; /* for SC_STAFF */
     sc_handler *handler;
     const struct sc_field *fields; /* terminated by {0} */
+    const char *service; /* services.code a province may withhold, or NULL */
 };
 
 struct sc_app {

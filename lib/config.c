@@ -68,6 +68,8 @@ static int on_value(void *user, const char *section, const char *name,
             sc_cfg.cookie_secure = atoi(value);
         else if (strcmp(name, "log_level") == 0)
             set_str(&sc_cfg.log_level, value);
+        else if (strcmp(name, "log_dir") == 0)
+            set_str(&sc_cfg.log_dir, value);
         else if (strcmp(name, "session_idle") == 0)
             sc_cfg.session_idle = atoi(value);
         else if (strcmp(name, "session_absolute") == 0)

@@ -9,6 +9,7 @@ struct sc_config {
     unsigned char secret[32]; /* keys CSRF tokens */
     int cookie_secure;
     char *log_level;
+    char *log_dir;    /* where PROGRAM.log goes; NULL = stderr */
     int session_idle; /* seconds */
     int session_absolute;
     size_t max_body;   /* bytes of a request body */

@@ -27,6 +27,8 @@ struct sc_upload {
 struct sc_customer {
     const char *msisdn;
     long long created, reauth; /* unix times; reauth 0 = never */
+    const char *brand_code; /* from the subscriber, loaded with the session */
+    int province_id;
 };
 
 struct sc_staff {
@@ -60,6 +62,7 @@ struct sc_req {
     sc_buf headers, body;
     void *view; /* layout dictionary while a page is being built */
     const char *error_message; /* shown on an error page */
+    const char *error_title;   /* replaces the status's own title */
     double started_ms;
 };
 

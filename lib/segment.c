@@ -3,12 +3,12 @@
 #include <string.h>
 
 #include "db.h"
+#include "reference.h"
 
+/* One primary-key read; city, province and brand names come from the
+ * worker's reference copy. */
 static const char SQL_SEGMENT[] =
-    "SELECT p.id, p.name, c.name, b.code, b.name, p.site_url "
-    "FROM segments s JOIN cities c ON c.id = s.city_id "
-    "JOIN provinces p ON p.id = c.province_id "
-    "JOIN brands b ON b.code = s.brand_code WHERE s.prefix = ?";
+    "SELECT city_id, brand_code FROM segments WHERE prefix = ?";
 
 int sc_segment_lookup(struct sc_req *req, const char *number,
                       struct sc_segment *out)
@@ -18,16 +18,30 @@ int sc_segment_lookup(struct sc_req *req, const char *number,
         return 0;
     const char *prefix = sc_strndup(req->arena, number, 7);
     struct sc_rows *r = sc_db_query(req, SQL_SEGMENT, "s", prefix);
-    if (!r)
+    if (!r || sc_reference_load(req) != 0)
         return -1;
     if (r->n == 0)
         return 0;
+    const struct sc_city_ref *city = sc_city_ref((int)sc_cell_int(r, 0, 0));
+    const struct sc_province_ref *prov =
+        city ? sc_province_ref(city->province_id) : NULL;
+    if (!prov) {
+        /* A city added since the copy was made: reload once. */
+        sc_reference_forget();
+        if (sc_reference_load(req) != 0)
+            return -1;
+        city = sc_city_ref((int)sc_cell_int(r, 0, 0));
+        prov = city ? sc_province_ref(city->province_id) : NULL;
+        if (!prov)
+            return 0;
+    }
     out->prefix = prefix;
-    out->province_id = (int)sc_cell_int(r, 0, 0);
-    out->province = sc_cell(r, 0, 1);
-    out->city = sc_cell(r, 0, 2);
-    out->brand_code = sc_cell(r, 0, 3);
-    out->brand = sc_cell(r, 0, 4);
-    out->site_url = sc_cell(r, 0, 5);
+    out->province_id = prov->id;
+    out->province = sc_strdup(req->arena, prov->name);
+    out->city = sc_strdup(req->arena, city->name);
+    out->brand_code = sc_cell(r, 0, 1);
+    out->brand = sc_strdup(req->arena, sc_brand_name(out->brand_code));
+    out->site_url =
+        prov->site_url[0] ? sc_strdup(req->arena, prov->site_url) : NULL;
     return 1;
 }

@@ -33,11 +33,14 @@ int sc_token_hash(const char *value, unsigned char hash[32])
     return 0;
 }
 
+/* The subscriber's brand and province come along in the same statement:
+ * every routed page needs them to decide whether the service is offered. */
 static const char SQL_CUSTOMER_LOAD[] =
-    "SELECT msisdn, UNIX_TIMESTAMP(created_at), UNIX_TIMESTAMP(seen_at), "
-    "IFNULL(UNIX_TIMESTAMP(reauth_at), 0) FROM sessions "
-    "WHERE token_hash = ? AND seen_at > NOW() - INTERVAL ? SECOND "
-    "AND created_at > NOW() - INTERVAL ? SECOND";
+    "SELECT s.msisdn, UNIX_TIMESTAMP(s.created_at), UNIX_TIMESTAMP(s.seen_at), "
+    "IFNULL(UNIX_TIMESTAMP(s.reauth_at), 0), sub.brand_code, sub.province_id "
+    "FROM sessions s JOIN subscribers sub ON sub.msisdn = s.msisdn "
+    "WHERE s.token_hash = ? AND s.seen_at > NOW() - INTERVAL ? SECOND "
+    "AND s.created_at > NOW() - INTERVAL ? SECOND";
 static const char SQL_CUSTOMER_TOUCH[] =
     "UPDATE sessions SET seen_at = NOW() WHERE token_hash = ?";
 static const char SQL_CUSTOMER_INSERT[] =
@@ -85,6 +88,8 @@ int sc_session_load_customer(struct sc_req *req)
     c->msisdn = sc_cell(r, 0, 0);
     c->created = sc_cell_int(r, 0, 1);
     c->reauth = sc_cell_int(r, 0, 3);
+    c->brand_code = sc_cell(r, 0, 4);
+    c->province_id = (int)sc_cell_int(r, 0, 5);
     req->customer = c;
     if ((long long)time(NULL) - sc_cell_int(r, 0, 2) >= TOUCH_EVERY)
         sc_db_exec(req, SQL_CUSTOMER_TOUCH, "b", hash, sizeof hash);

@@ -15,6 +15,8 @@ GRANT SELECT ON selfcare.provinces   TO 'sc_portal'@'localhost';
 GRANT SELECT ON selfcare.cities      TO 'sc_portal'@'localhost';
 GRANT SELECT ON selfcare.brands      TO 'sc_portal'@'localhost';
 GRANT SELECT ON selfcare.segments    TO 'sc_portal'@'localhost';
+GRANT SELECT ON selfcare.services    TO 'sc_portal'@'localhost';
+GRANT SELECT ON selfcare.service_availability TO 'sc_portal'@'localhost';
 GRANT SELECT ON selfcare.subscribers TO 'sc_portal'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON selfcare.sessions       TO 'sc_portal'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON selfcare.login_failures TO 'sc_portal'@'localhost';
@@ -24,6 +26,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON selfcare.login_locks    TO 'sc_portal'@'
 GRANT SELECT ON selfcare.provinces TO 'sc_admin'@'localhost';
 GRANT SELECT ON selfcare.cities    TO 'sc_admin'@'localhost';
 GRANT SELECT ON selfcare.brands    TO 'sc_admin'@'localhost';
+GRANT SELECT ON selfcare.services  TO 'sc_admin'@'localhost';
+GRANT SELECT ON selfcare.service_availability TO 'sc_admin'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON selfcare.staff TO 'sc_admin'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON selfcare.staff_sessions TO 'sc_admin'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON selfcare.login_failures TO 'sc_admin'@'localhost';

@@ -47,19 +47,24 @@ static const struct sc_field AUDIT_FIELDS[] = {
     {0}};
 
 static const struct sc_route routes[] = {
-    {"GET", "/admin/", SC_STAFF, SC_ROLE_ANY, admin_home, NULL},
-    {"GET", "/admin/login", SC_ANON, 0, admin_login_page, LOGIN_PAGE_FIELDS},
-    {"POST", "/admin/login", SC_ANON, 0, admin_login_submit, LOGIN_FIELDS},
-    {"POST", "/admin/logout", SC_ANON, 0, admin_logout, NULL},
-    {"GET", "/admin/staff", SC_STAFF, SC_ROLE_ADMIN, staff_list, PAGE_FIELDS},
-    {"GET", "/admin/staff/new", SC_STAFF, SC_ROLE_ADMIN, staff_new_page, NULL},
+    {"GET", "/admin/", SC_STAFF, SC_ROLE_ANY, admin_home, NULL, NULL},
+    {"GET", "/admin/login", SC_ANON, 0, admin_login_page, LOGIN_PAGE_FIELDS,
+     NULL},
+    {"POST", "/admin/login", SC_ANON, 0, admin_login_submit, LOGIN_FIELDS,
+     NULL},
+    {"POST", "/admin/logout", SC_ANON, 0, admin_logout, NULL, NULL},
+    {"GET", "/admin/staff", SC_STAFF, SC_ROLE_ADMIN, staff_list, PAGE_FIELDS,
+     NULL},
+    {"GET", "/admin/staff/new", SC_STAFF, SC_ROLE_ADMIN, staff_new_page, NULL,
+     NULL},
     {"POST", "/admin/staff/new", SC_STAFF, SC_ROLE_ADMIN, staff_new_submit,
-     STAFF_NEW_FIELDS},
+     STAFF_NEW_FIELDS, NULL},
     {"GET", "/admin/staff/edit", SC_STAFF, SC_ROLE_ADMIN, staff_edit_page,
-     STAFF_ID_FIELDS},
+     STAFF_ID_FIELDS, NULL},
     {"POST", "/admin/staff/edit", SC_STAFF, SC_ROLE_ADMIN, staff_edit_submit,
-     STAFF_EDIT_FIELDS},
-    {"GET", "/admin/audit", SC_STAFF, SC_ROLE_ADMIN, audit_page, AUDIT_FIELDS},
+     STAFF_EDIT_FIELDS, NULL},
+    {"GET", "/admin/audit", SC_STAFF, SC_ROLE_ADMIN, audit_page, AUDIT_FIELDS,
+     NULL},
     {0}};
 
 static const char *const view_dirs[] = {"admin", NULL};

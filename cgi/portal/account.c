@@ -24,14 +24,6 @@ static const char *status_label(const char *status)
     return status;
 }
 
-/* Yuan with two decimals from fen, keeping the sign of arrears. */
-static const char *yuan(sc_arena *a, long long fen)
-{
-    long long abs_fen = fen < 0 ? -fen : fen;
-    return sc_printf(a, "%s¥%lld.%02lld", fen < 0 ? "-" : "", abs_fen / 100,
-                     abs_fen % 100);
-}
-
 int account_page(struct sc_req *req)
 {
     struct sc_rows *r =
@@ -53,7 +45,7 @@ int account_page(struct sc_req *req)
     sc_set(d, "STATUS_CODE", sc_cell(r, 0, 5));
     sc_set(d, "PLAN", sc_cell(r, 0, 6) ? sc_cell(r, 0, 6) : "未订购套餐");
     long long fen = sc_cell_int(r, 0, 7);
-    sc_set(d, "BALANCE", yuan(req->arena, fen));
+    sc_set(d, "BALANCE", sc_yuan(req->arena, fen));
     if (fen < 0)
         sc_show(d, "ARREARS");
     return 200;

@@ -24,19 +24,21 @@ static const struct sc_field NEXT_FIELDS[] = {
     {"next", "跳转地址", SC_LOCALPATH, 0, 0, NULL}, {0}};
 
 static const struct sc_route routes[] = {
-    {"GET", "/", SC_ANON, 0, home_page, NULL},
-    {"GET", "/lookup", SC_ANON, 0, lookup_page, LOOKUP_FIELDS},
-    {"GET", "/brands/", SC_ANON, 0, brands_page, NULL},
-    {"GET", "/brands/*", SC_ANON, 0, brand_page, NULL},
-    {"GET", "/login", SC_ANON, 0, login_page, LOGIN_FIELDS},
-    {"POST", "/login", SC_ANON, 0, login_number, LOGIN_SUBMIT_FIELDS},
-    {"GET", "/login/password", SC_ANON, 0, password_page, LOGIN_FIELDS},
-    {"POST", "/login/password", SC_ANON, 0, password_submit, PASSWORD_FIELDS},
-    {"GET", "/login/confirm", SC_CUSTOMER, 0, confirm_page, NEXT_FIELDS},
-    {"POST", "/login/confirm", SC_CUSTOMER, 0, confirm_submit, CONFIRM_FIELDS},
-    {"GET", "/logout", SC_ANON, 0, logout_page, NULL},
-    {"POST", "/logout", SC_ANON, 0, logout_submit, NULL},
-    {"GET", "/account", SC_CUSTOMER, 0, account_page, NULL},
+    {"GET", "/", SC_ANON, 0, home_page, NULL, NULL},
+    {"GET", "/lookup", SC_ANON, 0, lookup_page, LOOKUP_FIELDS, NULL},
+    {"GET", "/brands/", SC_ANON, 0, brands_page, NULL, NULL},
+    {"GET", "/brands/*", SC_ANON, 0, brand_page, NULL, NULL},
+    {"GET", "/login", SC_ANON, 0, login_page, LOGIN_FIELDS, NULL},
+    {"POST", "/login", SC_ANON, 0, login_number, LOGIN_SUBMIT_FIELDS, NULL},
+    {"GET", "/login/password", SC_ANON, 0, password_page, LOGIN_FIELDS, NULL},
+    {"POST", "/login/password", SC_ANON, 0, password_submit, PASSWORD_FIELDS,
+     NULL},
+    {"GET", "/login/confirm", SC_CUSTOMER, 0, confirm_page, NEXT_FIELDS, NULL},
+    {"POST", "/login/confirm", SC_CUSTOMER, 0, confirm_submit, CONFIRM_FIELDS,
+     NULL},
+    {"GET", "/logout", SC_ANON, 0, logout_page, NULL, NULL},
+    {"POST", "/logout", SC_ANON, 0, logout_submit, NULL, NULL},
+    {"GET", "/account", SC_CUSTOMER, 0, account_page, NULL, NULL},
     {0}};
 
 static const char *const view_dirs[] = {"portal", NULL};

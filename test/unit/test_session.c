@@ -328,16 +328,16 @@ static const struct sc_field search_fields[] = {
 };
 
 static const struct sc_route routes[] = {
-    {"GET", "/search", SC_ANON, 0, echo_handler, search_fields},
-    {"POST", "/search", SC_ANON, 0, echo_handler, search_fields},
-    {"GET", "/only-get", SC_ANON, 0, echo_handler, NULL},
-    {"POST", "/only-post", SC_ANON, 0, echo_handler, NULL},
-    {"GET", "/brands/*", SC_ANON, 0, echo_handler, NULL},
-    {"GET", "/account", SC_CUSTOMER, 0, echo_handler, NULL},
-    {"POST", "/account", SC_CUSTOMER, 0, echo_handler, NULL},
-    {"GET", "/account/password", SC_CUSTOMER_RECENT, 0, echo_handler, NULL},
-    {"GET", "/admin/staff", SC_STAFF, SC_ROLE_ADMIN, echo_handler, NULL},
-    {"GET", "/admin/reports", SC_STAFF, SC_ROLE_ANALYST | SC_ROLE_ADMIN, echo_handler, NULL},
+    {"GET", "/search", SC_ANON, 0, echo_handler, search_fields, NULL},
+    {"POST", "/search", SC_ANON, 0, echo_handler, search_fields, NULL},
+    {"GET", "/only-get", SC_ANON, 0, echo_handler, NULL, NULL},
+    {"POST", "/only-post", SC_ANON, 0, echo_handler, NULL, NULL},
+    {"GET", "/brands/*", SC_ANON, 0, echo_handler, NULL, NULL},
+    {"GET", "/account", SC_CUSTOMER, 0, echo_handler, NULL, NULL},
+    {"POST", "/account", SC_CUSTOMER, 0, echo_handler, NULL, NULL},
+    {"GET", "/account/password", SC_CUSTOMER_RECENT, 0, echo_handler, NULL, NULL},
+    {"GET", "/admin/staff", SC_STAFF, SC_ROLE_ADMIN, echo_handler, NULL, NULL},
+    {"GET", "/admin/reports", SC_STAFF, SC_ROLE_ANALYST | SC_ROLE_ADMIN, echo_handler, NULL, NULL},
     {0},
 };
 

@@ -33,3 +33,49 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON selfcare.staff_sessions TO 'sc_admin'@'l
 GRANT SELECT, INSERT, UPDATE, DELETE ON selfcare.login_failures TO 'sc_admin'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON selfcare.login_locks    TO 'sc_admin'@'localhost';
 GRANT SELECT, INSERT ON selfcare.audit_log TO 'sc_admin'@'localhost';
+
+-- Every customer program reads its session and the subscriber's brand and
+-- province with it, and the reference tables each worker keeps a copy of.
+CREATE USER IF NOT EXISTS 'sc_billing'@'localhost' IDENTIFIED BY '@BILLING_PASSWORD@';
+ALTER USER 'sc_billing'@'localhost' IDENTIFIED BY '@BILLING_PASSWORD@';
+CREATE USER IF NOT EXISTS 'sc_points'@'localhost' IDENTIFIED BY '@POINTS_PASSWORD@';
+ALTER USER 'sc_points'@'localhost' IDENTIFIED BY '@POINTS_PASSWORD@';
+CREATE USER IF NOT EXISTS 'sc_notify'@'localhost' IDENTIFIED BY '@NOTIFY_PASSWORD@';
+ALTER USER 'sc_notify'@'localhost' IDENTIFIED BY '@NOTIFY_PASSWORD@';
+
+-- billing (Q-01..Q-05): reads the account's records, registers the bill
+-- address, queues the bill mail and the acceptance record.
+GRANT SELECT ON selfcare.provinces            TO 'sc_billing'@'localhost';
+GRANT SELECT ON selfcare.cities               TO 'sc_billing'@'localhost';
+GRANT SELECT ON selfcare.brands               TO 'sc_billing'@'localhost';
+GRANT SELECT ON selfcare.services             TO 'sc_billing'@'localhost';
+GRANT SELECT ON selfcare.service_availability TO 'sc_billing'@'localhost';
+GRANT SELECT, UPDATE ON selfcare.sessions     TO 'sc_billing'@'localhost';
+GRANT SELECT ON selfcare.subscribers          TO 'sc_billing'@'localhost';
+GRANT UPDATE (bill_email) ON selfcare.subscribers TO 'sc_billing'@'localhost';
+GRANT SELECT ON selfcare.cdrs                 TO 'sc_billing'@'localhost';
+GRANT SELECT ON selfcare.bills                TO 'sc_billing'@'localhost';
+GRANT SELECT ON selfcare.bill_items           TO 'sc_billing'@'localhost';
+GRANT SELECT ON selfcare.payments             TO 'sc_billing'@'localhost';
+GRANT SELECT, INSERT ON selfcare.outbox       TO 'sc_billing'@'localhost';
+GRANT SELECT, INSERT ON selfcare.acceptances  TO 'sc_billing'@'localhost';
+
+-- points (Q-06..Q-08 and exchange): the service password is entered again
+-- to exchange, so it reads the hash and keeps the lockout counters.
+GRANT SELECT ON selfcare.provinces            TO 'sc_points'@'localhost';
+GRANT SELECT ON selfcare.cities               TO 'sc_points'@'localhost';
+GRANT SELECT ON selfcare.brands               TO 'sc_points'@'localhost';
+GRANT SELECT ON selfcare.services             TO 'sc_points'@'localhost';
+GRANT SELECT ON selfcare.service_availability TO 'sc_points'@'localhost';
+GRANT SELECT, UPDATE ON selfcare.sessions     TO 'sc_points'@'localhost';
+GRANT SELECT ON selfcare.subscribers          TO 'sc_points'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON selfcare.login_failures TO 'sc_points'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON selfcare.login_locks    TO 'sc_points'@'localhost';
+GRANT SELECT, UPDATE ON selfcare.points_balances TO 'sc_points'@'localhost';
+GRANT SELECT, INSERT ON selfcare.points_ledger   TO 'sc_points'@'localhost';
+GRANT SELECT, UPDATE ON selfcare.rewards         TO 'sc_points'@'localhost';
+GRANT SELECT, INSERT ON selfcare.exchanges       TO 'sc_points'@'localhost';
+GRANT SELECT, INSERT ON selfcare.acceptances     TO 'sc_points'@'localhost';
+
+-- notify: sends the outbox, nothing else.
+GRANT SELECT, UPDATE ON selfcare.outbox TO 'sc_notify'@'localhost';

@@ -26,13 +26,18 @@ NGINX_CONF=$VAR/nginx.conf
 NGINX_PREFIX=$VAR/nginx
 NGINX_PID=$NGINX_PREFIX/nginx.pid
 PORT=${SC_PORT:-8080}
+# The local SMTP sink (python3-aiosmtpd) that the notify worker sends to.
+SMTP_PORT=${SC_SMTP_PORT:-$((PORT + 17000))}
 # shellcheck disable=SC2034 # used by the scripts that source this file
 DB_NAME=selfcare
 export SC_ROOT=$ROOT SC_VAR=$VAR
 
 # Program groups that supervisord runs (one [fcgi-program:x] each in
 # conf/supervisord.conf.in). Kept here so run/test can roll them all.
-SC_GROUPS=(portal admin)
+SC_GROUPS=(portal admin billing points)
+# Every program connects as its own database user (schema/grants.sql), each
+# with a generated password; notify is a background worker, not FastCGI.
+SC_DB_USERS=(portal admin billing points notify)
 
 # Unix socket paths are limited to 108 bytes; a deep CI checkout would
 # otherwise fail with a confusing "path too long" from mariadbd or supervisord.
@@ -73,7 +78,7 @@ SC_PACKAGES=(build-essential g++ autoconf automake libtool pkg-config
   libfcgi-dev libmariadb-dev mariadb-server mariadb-client
   mariadb-plugin-mroonga libctemplate-dev libxml2-dev libsodium-dev
   libcurl4-openssl-dev libinih-dev libcmark-dev check supervisor nginx curl
-  nodejs npm chromium fonts-noto-cjk wrk clang libclang-rt-14-dev)
+  nodejs npm chromium fonts-noto-cjk wrk clang libclang-rt-14-dev python3-aiosmtpd)
 
 pkg_installed() {
   [[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == "install ok installed" ]]
@@ -156,7 +161,9 @@ secrets() {
   mkdir -p "$SECRETS"
   chmod 700 "$SECRETS"
   local name bytes
-  for name in app_secret:32 portal_db_password:24 admin_db_password:24; do
+  local names=(app_secret:32) u
+  for u in "${SC_DB_USERS[@]}"; do names+=("${u}_db_password:24"); done
+  for name in "${names[@]}"; do
     bytes=${name#*:}
     name=${name%%:*}
     if [[ ! -s $SECRETS/$name ]]; then
@@ -212,15 +219,17 @@ render_configs() {
   env=${SC_SUP_ENVIRONMENT:-"; no extra environment"}
   # nginx.d holds extra server-block snippets (the benchmark's location for
   # the bare hello program); nginx.conf includes *.conf from it.
-  mkdir -p "$RUN" "$LOG" "$NGINX_PREFIX" "$VAR/nginx.d"
+  mkdir -p "$RUN" "$LOG" "$NGINX_PREFIX" "$VAR/nginx.d" "$VAR/mail"
   local common=(ROOT="$ROOT" VAR="$VAR" PORT="$PORT" USER="$user" GROUP="$group")
+  local passwords=() u
+  for u in "${SC_DB_USERS[@]}"; do
+    passwords+=("${u^^}_DB_PASSWORD=$(secret "${u}_db_password")")
+  done
   render "$ROOT/conf/selfcare.ini.in" "$VAR/selfcare.ini" "${common[@]}" \
-    SECRET="$(secret app_secret)" \
-    PORTAL_DB_PASSWORD="$(secret portal_db_password)" \
-    ADMIN_DB_PASSWORD="$(secret admin_db_password)" \
-    LOG_LEVEL="${SC_LOG_LEVEL:-info}"
+    SECRET="$(secret app_secret)" "${passwords[@]}" \
+    SMTP_PORT="$SMTP_PORT" LOG_LEVEL="${SC_LOG_LEVEL:-info}"
   render "$ROOT/conf/supervisord.conf.in" "$SUP_CONF" "${common[@]}" \
-    NUMPROCS="${SC_NUMPROCS:-2}" ENVIRONMENT="$env"
+    NUMPROCS="${SC_NUMPROCS:-2}" ENVIRONMENT="$env" SMTP_PORT="$SMTP_PORT"
   render "$ROOT/conf/nginx.conf.in" "$NGINX_CONF" "${common[@]}"
 }
 

@@ -1,0 +1,7 @@
+/* notify: sends the outbox. */
+#ifndef NOTIFY_H
+#define NOTIFY_H
+
+#include "selfcare.h"
+
+#endif

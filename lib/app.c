@@ -65,6 +65,7 @@ static const struct {
     {403, "禁止访问", "您没有权限执行此操作，或页面已过期。请刷新页面后重试。"},
     {404, "页面不存在", "您访问的页面不存在或已被移除。"},
     {405, "请求方式不允许", "此页面不支持该请求方式。"},
+    {409, "操作未能完成", "该操作与当前状态冲突，请刷新页面后重试。"},
     {413, "提交内容过大", "提交的内容超过了允许的大小，请减小后重试。"},
     {415, "不支持的内容类型", "提交的内容类型不受支持。"},
     {429, "请求过于频繁", "您的操作过于频繁，请稍后再试。"},
@@ -279,7 +280,9 @@ void sc_dispatch(const struct sc_app *app, struct sc_req *req)
     int status = serve(app, req);
     /* A handler that built its own page for an error status (a form shown
      * again with its message) keeps it; otherwise the error page renders. */
-    if (status >= 500 || (status >= 400 && !req->view)) {
+    if (req->streamed) {
+        /* sc_stream_begin sent the head: the handler wrote the body. */
+    } else if (status >= 500 || (status >= 400 && !req->view)) {
         sc_error_page(req, status);
     } else {
         req->status = status;
@@ -338,10 +341,12 @@ static void handle(const struct sc_app *app, FCGX_Request *fr, sc_arena *arena)
     } else {
         sc_dispatch(app, &req);
     }
-    sc_buf out;
-    sc_buf_init(&out, arena);
-    sc_response_serialize(&req, &out);
-    FCGX_PutStr(out.data, (int)out.len, fr->out);
+    if (!req.streamed) {
+        sc_buf out;
+        sc_buf_init(&out, arena);
+        sc_response_serialize(&req, &out);
+        FCGX_PutStr(out.data, (int)out.len, fr->out);
+    }
     sc_log_access(req.method, req.path, req.status, now_ms() - req.started_ms);
 }
 

@@ -35,6 +35,12 @@ void sc_config_defaults(void)
     sc_cfg.lock_minutes = 30;
     sc_cfg.ip_failures = 50;
     memset(sc_cfg.secret, 0, sizeof sc_cfg.secret);
+    set_str(&sc_cfg.notify_smtp_url, "smtp://127.0.0.1:25");
+    set_str(&sc_cfg.notify_from, "selfcare <noreply@localhost>");
+    sc_cfg.notify_poll_seconds = 5;
+    sc_cfg.notify_retry_first = 60;
+    sc_cfg.notify_retry_max = 3600;
+    sc_cfg.notify_max_attempts = 12;
 }
 
 static int parse_hex(unsigned char *out, size_t outlen, const char *hex)
@@ -84,6 +90,19 @@ static int on_value(void *user, const char *section, const char *name,
             sc_cfg.lock_minutes = atoi(value);
         else if (strcmp(name, "ip_failures") == 0)
             sc_cfg.ip_failures = atoi(value);
+    } else if (strcmp(section, "notify") == 0) {
+        if (strcmp(name, "smtp_url") == 0)
+            set_str(&sc_cfg.notify_smtp_url, value);
+        else if (strcmp(name, "from") == 0)
+            set_str(&sc_cfg.notify_from, value);
+        else if (strcmp(name, "poll_seconds") == 0)
+            sc_cfg.notify_poll_seconds = atoi(value);
+        else if (strcmp(name, "retry_first_seconds") == 0)
+            sc_cfg.notify_retry_first = atoi(value);
+        else if (strcmp(name, "retry_max_seconds") == 0)
+            sc_cfg.notify_retry_max = atoi(value);
+        else if (strcmp(name, "max_attempts") == 0)
+            sc_cfg.notify_max_attempts = atoi(value);
     } else if (strcmp(section, "db") == 0 ||
                strcmp(section, ctx->dbsection) == 0) {
         if (strcmp(name, "socket") == 0)

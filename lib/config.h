@@ -19,6 +19,13 @@ struct sc_config {
     int ip_failures; /* wrong passwords from one address in the window */
     char *db_socket, *db_host, *db_name, *db_user, *db_password;
     int db_port;
+    /* [notify]: the outbox sender's relay and retry schedule. */
+    char *notify_smtp_url;
+    char *notify_from;       /* "Display Name <addr@domain>" */
+    int notify_poll_seconds; /* between looks at the outbox */
+    int notify_retry_first;  /* seconds before the first retry */
+    int notify_retry_max;    /* cap of the doubling backoff */
+    int notify_max_attempts; /* then the message is marked failed */
 };
 
 extern struct sc_config sc_cfg;

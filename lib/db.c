@@ -249,9 +249,11 @@ static int run(struct sc_req *req, const char *sql, const char *types,
         if (st)
             last_errno = mysql_stmt_errno(st);
         if (!is_connection_error(last_errno)) {
+            /* A duplicate key is often the answer a caller expects (a
+             * double submission, a taken username): not an error here. */
             if (st)
-                sc_error("db: %u %s: %s", last_errno, mysql_stmt_error(st),
-                         sql);
+                sc_log(last_errno == ER_DUP_ENTRY ? SC_LOG_INFO : SC_LOG_ERROR,
+                       "db: %u %s: %s", last_errno, mysql_stmt_error(st), sql);
             if (st)
                 mysql_stmt_reset(st);
             return -1;
@@ -301,8 +303,8 @@ int sc_db_begin(struct sc_req *req)
     if (mysql_query(conn, "START TRANSACTION") != 0) {
         last_errno = mysql_errno(conn);
         if (is_connection_error(last_errno)) {
+            sc_warn("db: connection lost (%u), reconnecting", last_errno);
             sc_db_close();
-            server_down = true;
             if (!db_connect() || mysql_query(conn, "START TRANSACTION") != 0)
                 return -1;
         } else {

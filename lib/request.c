@@ -52,13 +52,14 @@ static void kv_append(struct sc_kv **list, struct sc_kv *kv)
     *list = kv;
 }
 
+/* Pairs are separated by '&' only, as HTML forms send them: a ';' is data. */
 int sc_parse_urlencoded(sc_arena *a, const char *s, size_t len,
                         struct sc_kv **out)
 {
     size_t i = 0;
     while (i < len) {
         size_t end = i;
-        while (end < len && s[end] != '&' && s[end] != ';')
+        while (end < len && s[end] != '&')
             end++;
         if (end > i) {
             const char *eq = memchr(s + i, '=', end - i);

@@ -59,6 +59,7 @@ struct sc_req {
 
     int status;
     bool head_only;
+    bool streamed; /* headers already sent by sc_stream_begin (response.h) */
     sc_buf headers, body;
     void *view; /* layout dictionary while a page is being built */
     const char *error_message; /* shown on an error page */

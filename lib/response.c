@@ -1,5 +1,6 @@
 #include "response.h"
 
+#include <fcgiapp.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,6 +29,8 @@ const char *sc_status_text(int status)
         return "Method Not Allowed";
     case 413:
         return "Payload Too Large";
+    case 409:
+        return "Conflict";
     case 415:
         return "Unsupported Media Type";
     case 429:
@@ -92,18 +95,51 @@ static const char SECURITY_HEADERS[] =
     "Referrer-Policy: same-origin\r\n"
     "Cache-Control: private, no-store\r\n";
 
-void sc_response_serialize(const struct sc_req *req, sc_buf *out)
+static void serialize_head(const struct sc_req *req, sc_buf *out)
 {
     sc_buf_printf(out, "Status: %d %s\r\n", req->status,
                   sc_status_text(req->status));
     sc_buf_add(out, SECURITY_HEADERS, sizeof SECURITY_HEADERS - 1);
     if (req->headers.len)
         sc_buf_add(out, req->headers.data, req->headers.len);
+}
+
+void sc_response_serialize(const struct sc_req *req, sc_buf *out)
+{
+    serialize_head(req, out);
     if (req->body.len || req->status != 303)
         sc_buf_printf(out, "Content-Length: %zu\r\n", req->body.len);
     sc_buf_puts(out, "\r\n");
     if (!req->head_only && req->body.len)
         sc_buf_add(out, req->body.data, req->body.len);
+}
+
+int sc_stream_begin(struct sc_req *req)
+{
+    req->status = 200;
+    if (!req->fcgx)
+        return 0;
+    FCGX_Request *fr = req->fcgx;
+    sc_buf head;
+    sc_buf_init(&head, req->arena);
+    serialize_head(req, &head);
+    sc_buf_puts(&head, "\r\n");
+    req->streamed = true;
+    return FCGX_PutStr(head.data, (int)head.len, fr->out) < 0 ? -1 : 0;
+}
+
+int sc_stream_write(struct sc_req *req, const char *data, size_t len)
+{
+    if (!req->streamed) {
+        sc_write(req, data, len);
+        return 0;
+    }
+    if (req->head_only || len == 0)
+        return 0;
+    FCGX_Request *fr = req->fcgx;
+    if (FCGX_PutStr(data, (int)len, fr->out) < 0 || FCGX_FFlush(fr->out) < 0)
+        return -1;
+    return 0;
 }
 
 const char *sc_url_encode(sc_arena *a, const char *s)

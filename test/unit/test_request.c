@@ -128,7 +128,7 @@ END_TEST
 START_TEST(urlencoded_empty_value_and_missing_equals)
 {
     struct sc_kv *kv;
-    ck_assert_int_eq(urlencoded("a=&b&c=3&&=orphan;d=4", &kv), 0);
+    ck_assert_int_eq(urlencoded("a=&b&c=3&&=orphan&d=4", &kv), 0);
     ck_assert_str_eq(sc_kv_get(kv, "a"), "");
     ck_assert_uint_eq(kv->len, 0);
     ck_assert_str_eq(sc_kv_get(kv, "b"), "");
@@ -136,6 +136,16 @@ START_TEST(urlencoded_empty_value_and_missing_equals)
     ck_assert_str_eq(sc_kv_get(kv, "d"), "4");
     /* "=orphan" has no name and "&&" is empty: neither becomes a pair. */
     ck_assert_int_eq(count(kv), 4);
+}
+END_TEST
+
+START_TEST(urlencoded_semicolon_is_data_not_a_separator)
+{
+    struct sc_kv *kv;
+    ck_assert_int_eq(urlencoded("after=20261101-1;DROP&x=2", &kv), 0);
+    ck_assert_str_eq(sc_kv_get(kv, "after"), "20261101-1;DROP");
+    ck_assert_ptr_null(sc_kv_get(kv, "DROP"));
+    ck_assert_str_eq(sc_kv_get(kv, "x"), "2");
 }
 END_TEST
 
@@ -859,6 +869,7 @@ Suite *request_suite(void)
     tcase_add_test(tc, urlencoded_percent_escapes_decode);
     tcase_add_test(tc, urlencoded_utf8_chinese_decodes);
     tcase_add_test(tc, urlencoded_empty_value_and_missing_equals);
+    tcase_add_test(tc, urlencoded_semicolon_is_data_not_a_separator);
     tcase_add_test(tc, urlencoded_empty_input_gives_nothing);
     tcase_add_test(tc, urlencoded_repeated_name_keeps_first);
     tcase_add_test(tc, urlencoded_bad_hex_is_400);

@@ -9,5 +9,6 @@ Suite *session_suite(void);
 Suite *password_suite(void);
 Suite *view_suite(void);
 Suite *arena_suite(void);
+Suite *notify_suite(void);
 
 #endif

@@ -34,116 +34,24 @@ declare -A PATHS=(
 )
 
 command -v wrk >/dev/null || sc_die "wrk is not installed (apt-get install wrk)"
-HELLO_BIN=$BUILD/selfcare-hello
-SNIPPET=$VAR/nginx.d/bench.conf
-HELLO_SOCK=$RUN/bench-hello.sock
-HELLO_PIDS=()
-STARTED_STACK=0
+# shellcheck source=test/bench/lib.sh
+. "$root/test/bench/lib.sh"
 OUT=$LOG/bench-$(date +%Y%m%d-%H%M%S).txt
 mkdir -p "$LOG"
 
 # ------------------------------------------------------------ the stack
 
-if [[ -z ${SC_URL:-} ]]; then
-  if pid_alive "$NGINX_PID" && [[ -f $NGINX_CONF ]]; then
-    port=$(sed -nE 's/^[[:space:]]*listen[[:space:]]+127\.0\.0\.1:([0-9]+);.*/\1/p' "$NGINX_CONF" | head -n 1)
-    [[ -n $port ]] || sc_die "cannot find the port in $NGINX_CONF; set SC_URL"
-    SC_URL=http://127.0.0.1:$port
-  else
-    sc_say "no stack running in $VAR: starting one (scripts/run)"
-    "$ROOT/scripts/run" >"$LOG/bench-stack.log" 2>&1 ||
-      { tail -n 30 "$LOG/bench-stack.log" >&2; sc_die "scripts/run failed"; }
-    STARTED_STACK=1
-    SC_URL=http://127.0.0.1:$PORT
-  fi
-fi
-SC_URL=${SC_URL%/}
-# Benchmark traffic goes to this machine only.
-[[ $SC_URL =~ ^http://(127\.0\.0\.1|localhost)(:[0-9]+)?$ ]] ||
-  sc_die "SC_URL must be http://127.0.0.1:PORT (got $SC_URL)"
-[[ -x $HELLO_BIN ]] || sc_die "$HELLO_BIN missing: build the stack first (scripts/run)"
-grep -q "include $VAR/nginx.d/\*.conf;" "$NGINX_CONF" ||
-  sc_die "$NGINX_CONF has no 'include $VAR/nginx.d/*.conf' (re-render with scripts/run)"
-pid_alive "$NGINX_PID" || sc_die "nginx of $VAR is not running"
-
-# Mid-run config changes must not leave the stack half-changed.
-cleanup() {
-  local rc=$? pid
-  trap - EXIT INT TERM
-  set +e
-  for pid in "${HELLO_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null; done
-  if [[ -f $SNIPPET ]]; then
-    rm -f "$SNIPPET"
-    pid_alive "$NGINX_PID" && sc_nginx -s reload 2>/dev/null
-  fi
-  rm -f "$HELLO_SOCK"
-  if ((STARTED_STACK)) && [[ -z ${SC_BENCH_KEEP:-} ]]; then
-    stack_stop >/dev/null
-  fi
-  exit "$rc"
-}
-trap cleanup EXIT
+bench_stack
+trap bench_cleanup EXIT
 trap 'exit 130' INT TERM
-
-# Portal workers: "portal:portal_00   RUNNING   pid 123, uptime 0:01:02".
-portal_pids() {
-  supctl status 'portal:*' 2>/dev/null |
-    awk '$2 == "RUNNING" { for (i = 3; i <= NF; i++) if ($i == "pid") { sub(",", "", $(i+1)); print $(i+1) } }'
-}
-# A fresh stack's workers stay STARTING for supervisord's startsecs.
-for ((i = 0; i < 100; i++)); do
-  mapfile -t WORKERS < <(portal_pids)
-  total=$(supctl status 'portal:*' 2>/dev/null | grep -c '^portal:' || true)
-  ((${#WORKERS[@]} > 0 && ${#WORKERS[@]} == total)) && break
-  sleep 0.1
-done
-((${#WORKERS[@]})) || sc_die "no RUNNING portal workers (scripts/svc status)"
-# One hello process, as the issue's reference figure (nginx -> libfcgi hello,
-# about 14,600 req/s) was taken; SC_BENCH_HELLO_PROCS=2 matches the portal's
-# worker count instead, for a like-for-like reading.
+wait_workers portal
+# One hello process by default, as the issue's reference figure was taken;
+# SC_BENCH_HELLO_PROCS=2 matches the portal's worker count instead.
 HELLO_PROCS=${SC_BENCH_HELLO_PROCS:-1}
 
 # ------------------------------------------------------------ hello
 
-sc_say "starting $HELLO_PROCS selfcare-hello process(es) on $HELLO_SOCK"
-if ((HELLO_PROCS == 1)); then
-  "$HELLO_BIN" -s "$HELLO_SOCK" </dev/null >/dev/null &
-  HELLO_PIDS=($!)
-else
-# Like supervisord's [fcgi-program]: one listening socket on fd 0 shared by
-# HELLO_PROCS processes (-s would give each its own socket). perl
-# (perl-base, always there) binds, forks, prints the pids and leaves.
-mapfile -t HELLO_PIDS < <(perl -MIO::Socket::UNIX -MSocket -e '
-  my ($path, $n, $prog) = @ARGV;
-  unlink $path;
-  my $s = IO::Socket::UNIX->new(Type => SOCK_STREAM, Local => $path, Listen => 1024)
-    or die "listen on $path: $!\n";
-  for (1 .. $n) {
-    my $pid = fork() // die "fork: $!\n";
-    if (!$pid) {
-      open(STDIN, "<&", $s) or die "dup: $!\n";
-      open(STDOUT, ">", "/dev/null"); setpgrp(0, 0);
-      exec { $prog } $prog or die "exec $prog: $!\n";
-    }
-    print "$pid\n";
-  }' "$HELLO_SOCK" "$HELLO_PROCS" "$HELLO_BIN")
-fi
-((${#HELLO_PIDS[@]} == HELLO_PROCS)) || sc_die "selfcare-hello did not start"
-
-cat >"$SNIPPET" <<EOF
-# Written by test/bench/run.sh for the length of a benchmark; removed after.
-location = /__bench/hello {
-    fastcgi_pass unix:$HELLO_SOCK;
-}
-EOF
-sc_nginx -t -q || sc_die "nginx rejects the bench location"
-sc_nginx -s reload
-ok=0
-for ((i = 0; i < 50; i++)); do
-  [[ $(curl -s --max-time 2 "$SC_URL/__bench/hello" || true) == hello ]] && { ok=1; break; }
-  sleep 0.1
-done
-((ok)) || sc_die "$SC_URL/__bench/hello does not answer: is SC_URL the nginx of $VAR?"
+bench_hello_start "$HELLO_PROCS"
 
 # Every target must answer 200 first: a benchmark of error pages is noise.
 for t in "${TARGETS[@]}"; do
@@ -153,25 +61,6 @@ for t in "${TARGETS[@]}"; do
 done
 
 # ------------------------------------------------------------ wrk
-
-# wrk_run URL SECONDS: prints "rps p50_ms p99_ms errors requests".
-wrk_run() {
-  wrk -t"$THREADS" -c"$CONNS" -d"$2"s --latency "$1" 2>&1 | awk '
-    function ms(v) {
-      if (v ~ /us$/) return v * 0.001   # awk reads the leading number
-      if (v ~ /ms$/) return v * 1
-      if (v ~ /m$/)  return v * 60000
-      if (v ~ /s$/)  return v * 1000
-      return v
-    }
-    $1 == "Requests/sec:" { rps = $2 }
-    $2 == "requests" && $3 == "in" { reqs = $1 }
-    $1 == "50%" { p50 = ms($2) }
-    $1 == "99%" { p99 = ms($2) }
-    /Non-2xx or 3xx responses:/ { err += $NF }
-    /Socket errors:/ { for (i = 3; i <= NF; i++) { v = $i; sub(",", "", v); if (v ~ /^[0-9]+$/) err += v } }
-    END { printf "%.1f %.3f %.3f %d %d\n", rps, p50, p99, err, reqs }'
-}
 
 # CPU time per request of each part of the path, from /proc/PID/stat
 # (utime + stime) around every run. Unlike requests/s this hardly moves when
@@ -186,38 +75,30 @@ group_pids() {
     supervisord) cat "$SUP_PID" 2>/dev/null || true ;;
   esac
 }
-cpu_ticks() { # group: utime + stime of its processes, in clock ticks
-  local p t=0
-  for p in $(group_pids "$1"); do
-    [[ -r /proc/$p/stat ]] || continue
-    t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat")))
-  done
-  echo "$t"
+group_ticks() { # group: utime + stime of its processes, in clock ticks
+  # shellcheck disable=SC2046 # pids are words on purpose
+  cpu_ticks $(group_pids "$1")
 }
 TICK=$(getconf CLK_TCK)
 declare -A CPU=() REQS=()
 
 {
   echo "selfcare benchmark $(date '+%Y-%m-%d %H:%M:%S')  $SC_URL"
-  echo "machine: $(nproc) cpu, $(awk '/^model name/ {sub(/.*: /, ""); print; exit}' /proc/cpuinfo)"
   echo "wrk: $THREADS threads, $CONNS connections, ${SECS}s x $ROUNDS rounds, interleaved; portal workers: ${#WORKERS[@]}, hello processes: $HELLO_PROCS"
-  echo "build: $(cat "$BUILD/.sc-configure-flags" 2>/dev/null || true) (configure flags; empty = no sanitizers)"
-  # wrk, nginx, the workers and MariaDB share these CPUs: anything else
-  # running (a test suite) shows here and skews every figure.
-  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  bench_header
 } | tee "$OUT"
 
 sc_say "warm-up: ${WARMUP}s per target"
-for t in "${TARGETS[@]}"; do wrk_run "$SC_URL${PATHS[$t]}" "$WARMUP" >/dev/null; done
+for t in "${TARGETS[@]}"; do wrk_run "$WARMUP" "$SC_URL${PATHS[$t]}" >/dev/null; done
 
 declare -A RESULTS=()
 for ((r = 1; r <= ROUNDS; r++)); do
   for t in "${TARGETS[@]}"; do
     declare -A before=()
-    for g in "${CPU_GROUPS[@]}"; do before[$g]=$(cpu_ticks "$g"); done
-    line=$(wrk_run "$SC_URL${PATHS[$t]}" "$SECS")
+    for g in "${CPU_GROUPS[@]}"; do before[$g]=$(group_ticks "$g"); done
+    line=$(wrk_run "$SECS" "$SC_URL${PATHS[$t]}")
     for g in "${CPU_GROUPS[@]}"; do
-      CPU[$t,$g]=$(( ${CPU[$t,$g]:-0} + $(cpu_ticks "$g") - before[$g] ))
+      CPU[$t,$g]=$(( ${CPU[$t,$g]:-0} + $(group_ticks "$g") - before[$g] ))
     done
     RESULTS[$t]+="$line"$'\n'
     read -r rps p50 p99 err reqs <<<"$line"
@@ -227,12 +108,6 @@ for ((r = 1; r <= ROUNDS; r++)); do
   done
 done
 
-# Median of the rounds, per column.
-median_of() { # column number, lines on stdin (plain POSIX awk: no asort)
-  awk -v c="$1" '{ print $c }' | sort -g | awk '{ v[NR] = $1 } END {
-    if (!NR) { print 0; exit }
-    print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 declare -A RPS P50 P99 ERR
 for t in "${TARGETS[@]}"; do
   RPS[$t]=$(median_of 1 <<<"${RESULTS[$t]%$'\n'}")

@@ -219,7 +219,10 @@ render_configs() {
   env=${SC_SUP_ENVIRONMENT:-"; no extra environment"}
   # nginx.d holds extra server-block snippets (the benchmark's location for
   # the bare hello program); nginx.conf includes *.conf from it.
-  mkdir -p "$RUN" "$LOG" "$NGINX_PREFIX" "$VAR/nginx.d" "$VAR/mail"
+  # The SMTP sink's maildir needs its tmp/new/cur: Python's mailbox creates
+  # them only when the folder itself is new, and stores nothing otherwise.
+  mkdir -p "$RUN" "$LOG" "$NGINX_PREFIX" "$VAR/nginx.d" "$VAR/mail/tmp" \
+    "$VAR/mail/new" "$VAR/mail/cur"
   local common=(ROOT="$ROOT" VAR="$VAR" PORT="$PORT" USER="$user" GROUP="$group")
   local passwords=() u
   for u in "${SC_DB_USERS[@]}"; do
@@ -289,12 +292,14 @@ db_start() {
   fi
   sc_say "starting MariaDB"
   # Private server: no TCP, socket under $VAR, modest memory so a test stack
-  # can run beside the development one on a small machine.
+  # can run beside the development one on a small machine. SC_DB_BUFFER_POOL
+  # (e.g. 4G) sizes the buffer pool for the benchmark's 10-million-record
+  # data set (test/bench/billing.sh), which must be served from memory.
   mariadbd --no-defaults --datadir="$DB_DIR" --socket="$DB_SOCK" \
     --skip-networking --pid-file="$DB_PID" --log-error="$LOG/mysqld.log" \
     "${userarg[@]}" "${plugin[@]}" \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-    --innodb-buffer-pool-size=128M \
+    --innodb-buffer-pool-size="${SC_DB_BUFFER_POOL:-128M}" \
     --innodb-flush-log-at-trx-commit=2 --max-connections=300 \
     </dev/null >>"$LOG/mysqld.log" 2>&1 &
   for ((i = 0; i < 300; i++)); do
@@ -321,12 +326,14 @@ supctl() { supervisorctl -c "$SUP_CONF" "$@"; }
 # RUNNING before the next: the [fcgi-program] socket stays open throughout,
 # so nginx never sees a refused connection (restarting the whole group
 # closes it and nginx answers 502 for about a second).
+# A plain [program:x] (notify, smtp-sink) is its own one-process group whose
+# process is listed as plain "x": that one is restarted by its name.
 rolling_restart() {
   local group=$1 procs p i state
-  # Only real process lines ("portal:portal_00 RUNNING ..."), not errors
-  # such as "portal:*: ERROR (no such group)".
+  # Only real process lines ("portal:portal_00 RUNNING ...", or "notify
+  # RUNNING ..."), not errors such as "portal:*: ERROR (no such group)".
   procs=$(supctl status "$group:*" 2>/dev/null |
-    awk -v g="$group:" 'index($1, g) == 1 && $1 !~ /:$/ {print $1}') || true
+    awk -v g="$group" '(index($1, g ":") == 1 || $1 == g) && $1 !~ /:$/ {print $1}') || true
   [[ -n $procs ]] || { sc_warn "no processes in group $group"; return 1; }
   for p in $procs; do
     supctl restart "$p" >/dev/null || true
@@ -349,7 +356,7 @@ supervisor_start() {
     supctl reread >/dev/null
     supctl update
     local g
-    for g in "${SC_GROUPS[@]}"; do rolling_restart "$g" || true; done
+    for g in "${SC_GROUPS[@]}" notify; do rolling_restart "$g" || true; done
     return 0
   fi
   sc_say "starting supervisord"

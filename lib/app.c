@@ -456,3 +456,18 @@ int sc_app_main(const struct sc_app *app, int argc, char **argv)
     sc_db_close();
     return 0;
 }
+
+int sc_customer_main(const char *name, const struct sc_route *routes, int argc,
+                     char **argv)
+{
+    const char *const view_dirs[] = {name, NULL};
+    const struct sc_app app = {
+        .name = name,
+        .routes = routes,
+        .layout = "layout/page.tpl",
+        .view_dirs = view_dirs,
+        .login_path = "/login",
+        .reauth_path = "/login/confirm",
+    };
+    return sc_app_main(&app, argc, argv);
+}

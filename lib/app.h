@@ -64,5 +64,9 @@ int sc_bad_request(struct sc_req *req, const char *message);
 
 /* Parses -c CONFIG [-s SOCKET], then serves until SIGTERM. */
 int sc_app_main(const struct sc_app *app, int argc, char **argv);
+/* The same for a customer-facing program: the portal layout, templates in
+ * views/NAME/, and the portal's login and password re-entry pages. */
+int sc_customer_main(const char *name, const struct sc_route *routes, int argc,
+                     char **argv);
 
 #endif

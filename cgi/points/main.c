@@ -40,18 +40,7 @@ static const struct sc_route routes[] = {
      "points_exchange"},
     {0}};
 
-static const char *const view_dirs[] = {"points", NULL};
-
-static const struct sc_app points = {
-    .name = "points",
-    .routes = routes,
-    .layout = "layout/page.tpl",
-    .view_dirs = view_dirs,
-    .login_path = "/login",
-    .reauth_path = "/login/confirm",
-};
-
 int main(int argc, char **argv)
 {
-    return sc_app_main(&points, argc, argv);
+    return sc_customer_main("points", routes, argc, argv);
 }

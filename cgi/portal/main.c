@@ -41,18 +41,7 @@ static const struct sc_route routes[] = {
     {"GET", "/account", SC_CUSTOMER, 0, account_page, NULL, NULL},
     {0}};
 
-static const char *const view_dirs[] = {"portal", NULL};
-
-static const struct sc_app portal = {
-    .name = "portal",
-    .routes = routes,
-    .layout = "layout/page.tpl",
-    .view_dirs = view_dirs,
-    .login_path = "/login",
-    .reauth_path = "/login/confirm",
-};
-
 int main(int argc, char **argv)
 {
-    return sc_app_main(&portal, argc, argv);
+    return sc_customer_main("portal", routes, argc, argv);
 }

@@ -10,5 +10,6 @@ Suite *password_suite(void);
 Suite *view_suite(void);
 Suite *arena_suite(void);
 Suite *notify_suite(void);
+Suite *reference_suite(void);
 
 #endif

@@ -79,3 +79,23 @@ GRANT SELECT, INSERT ON selfcare.acceptances     TO 'sc_points'@'localhost';
 
 -- notify: sends the outbox, nothing else.
 GRANT SELECT, UPDATE ON selfcare.outbox TO 'sc_notify'@'localhost';
+
+-- service (business acceptance): passwords (B-12, with the lockout), the
+-- customer's contact data (B-08), top-up cards (B-06) crediting the
+-- balance with a payment, acceptance history (B-13), the PUK (Q-09).
+CREATE USER IF NOT EXISTS 'sc_service'@'localhost' IDENTIFIED BY '@SERVICE_PASSWORD@';
+ALTER USER 'sc_service'@'localhost' IDENTIFIED BY '@SERVICE_PASSWORD@';
+GRANT SELECT ON selfcare.provinces            TO 'sc_service'@'localhost';
+GRANT SELECT ON selfcare.cities               TO 'sc_service'@'localhost';
+GRANT SELECT ON selfcare.brands               TO 'sc_service'@'localhost';
+GRANT SELECT ON selfcare.services             TO 'sc_service'@'localhost';
+GRANT SELECT ON selfcare.service_availability TO 'sc_service'@'localhost';
+GRANT SELECT, UPDATE, DELETE ON selfcare.sessions TO 'sc_service'@'localhost';
+GRANT SELECT ON selfcare.subscribers          TO 'sc_service'@'localhost';
+GRANT UPDATE (password_hash, contact_address, contact_phone, email, balance_fen)
+  ON selfcare.subscribers TO 'sc_service'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON selfcare.login_failures TO 'sc_service'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON selfcare.login_locks    TO 'sc_service'@'localhost';
+GRANT SELECT, UPDATE ON selfcare.topup_cards  TO 'sc_service'@'localhost';
+GRANT SELECT, INSERT ON selfcare.payments     TO 'sc_service'@'localhost';
+GRANT SELECT, INSERT ON selfcare.acceptances  TO 'sc_service'@'localhost';

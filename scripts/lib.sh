@@ -34,10 +34,10 @@ export SC_ROOT=$ROOT SC_VAR=$VAR
 
 # Program groups that supervisord runs (one [fcgi-program:x] each in
 # conf/supervisord.conf.in). Kept here so run/test can roll them all.
-SC_GROUPS=(portal admin billing points)
+SC_GROUPS=(portal admin billing points service)
 # Every program connects as its own database user (schema/grants.sql), each
 # with a generated password; notify is a background worker, not FastCGI.
-SC_DB_USERS=(portal admin billing points notify)
+SC_DB_USERS=(portal admin billing points service notify)
 
 # Unix socket paths are limited to 108 bytes; a deep CI checkout would
 # otherwise fail with a confusing "path too long" from mariadbd or supervisord.

@@ -434,6 +434,11 @@ int sc_app_main(const struct sc_app *app, int argc, char **argv)
     char err[512];
     if (sc_config_load(config, app->name, err, sizeof err) != 0)
         sc_fatal("config: %s", err);
+    /* With TZ unset glibc re-reads /etc/localtime on every localtime() and
+     * mktime() call (measured: three reads a page); name it once. */
+    if (!getenv("TZ"))
+        setenv("TZ", ":/etc/localtime", 1);
+    tzset();
     sc_log_init(app->name, sc_cfg.log_level);
     if (sc_cfg.log_dir && sc_log_to_dir(sc_cfg.log_dir) != 0)
         sc_fatal("cannot open a log file in %s", sc_cfg.log_dir);

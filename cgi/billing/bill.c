@@ -22,6 +22,19 @@ static const char SQL_BILLS_RECENT[] =
 static const char SQL_BILL_ITEMS[] =
     "SELECT category, amount_fen FROM bill_items WHERE msisdn = ? AND month "
     "= ?";
+/* The monthly bill page in one statement: the last 6 closed bills as
+ * SQL_BILLS_RECENT reads them, each with the items of the month asked for
+ * (the latest closed bill's when none was) as one more column,
+ * "category amount,category amount,...". The subquery refers to nothing
+ * outside it, so the server evaluates it once per execution, where a
+ * UNION would build a temporary table. Items of a month that is not among
+ * the 6 come back too but are never shown: the page answers 400. */
+static const char SQL_BILL_PAGE[] =
+    "SELECT month, total_fen, paid_fen, balance_fen, closed_on, due_on, "
+    "(SELECT GROUP_CONCAT(category, ' ', amount_fen) FROM bill_items WHERE "
+    "msisdn = ? AND month = COALESCE(?, (SELECT MAX(month) FROM bills WHERE "
+    "msisdn = ? AND closed_on <= CURDATE()))) FROM bills WHERE msisdn = ? "
+    "AND closed_on <= CURDATE() ORDER BY month DESC LIMIT 6";
 /* The menu's account summary: the subscriber and the latest closed bill. */
 static const char SQL_SUMMARY[] =
     "SELECT s.name, s.plan, s.balance_fen, b.month, b.total_fen, b.paid_fen "
@@ -29,12 +42,10 @@ static const char SQL_SUMMARY[] =
     "= (SELECT MAX(month) FROM bills WHERE msisdn = s.msisdn AND closed_on <= "
     "CURDATE()) WHERE s.msisdn = ?";
 
-int bills_recent(struct sc_req *req, struct bill out[BILL_MONTHS])
+/* The bills of SQL_BILLS_RECENT's columns (also SQL_BILL_PAGE's first
+ * six), at most BILL_MONTHS. */
+static int bills_read(const struct sc_rows *r, struct bill out[BILL_MONTHS])
 {
-    struct sc_rows *r =
-        sc_db_query(req, SQL_BILLS_RECENT, "s", req->customer->msisdn);
-    if (!r)
-        return -1;
     int n = r->n < BILL_MONTHS ? r->n : BILL_MONTHS;
     for (int i = 0; i < n; i++) {
         out[i].month = (int)sc_cell_int(r, i, 0);
@@ -45,6 +56,31 @@ int bills_recent(struct sc_req *req, struct bill out[BILL_MONTHS])
         out[i].due_on = sc_cell(r, i, 5);
     }
     return n;
+}
+
+/* Item amounts from SQL_BILL_PAGE's "category amount,..." (NULL: none). */
+static void items_parse(const char *s, long long amounts[BILL_CATEGORIES])
+{
+    memset(amounts, 0, sizeof(long long) * BILL_CATEGORIES);
+    while (s && *s) {
+        size_t n = strcspn(s, " ");
+        for (int c = 0; c < BILL_CATEGORIES; c++)
+            if (strlen(bill_category_code[c]) == n &&
+                memcmp(s, bill_category_code[c], n) == 0)
+                amounts[c] = strtoll(s + n, NULL, 10);
+        s = strchr(s, ',');
+        if (s)
+            s++;
+    }
+}
+
+int bills_recent(struct sc_req *req, struct bill out[BILL_MONTHS])
+{
+    struct sc_rows *r =
+        sc_db_query(req, SQL_BILLS_RECENT, "s", req->customer->msisdn);
+    if (!r)
+        return -1;
+    return bills_read(r, out);
 }
 
 int bill_items(struct sc_req *req, int month,
@@ -191,11 +227,14 @@ static void chart(struct sc_req *req, sc_dict *d, const struct bill *bills,
 
 int bill_page(struct sc_req *req)
 {
-    struct bill bills[BILL_MONTHS];
-    int n = bills_recent(req, bills);
-    if (n < 0)
-        return sc_db_failure_status();
     const char *month_s = sc_field(req, "month");
+    const char *msisdn = req->customer->msisdn;
+    struct sc_rows *r = sc_db_query(req, SQL_BILL_PAGE, "ssss", msisdn, month_s,
+                                    msisdn, msisdn);
+    if (!r)
+        return sc_db_failure_status();
+    struct bill bills[BILL_MONTHS];
+    int n = bills_read(r, bills);
     int month = month_s ? atoi(month_s) : n > 0 ? bills[0].month : 0;
     const struct bill *b = bill_find(bills, n, month);
     if (month_s && !b)
@@ -215,8 +254,7 @@ int bill_page(struct sc_req *req)
         return 200;
     }
     long long amounts[BILL_CATEGORIES];
-    if (bill_items(req, month, amounts) < 0)
-        return sc_db_failure_status();
+    items_parse(sc_cell(r, 0, 6), amounts);
 
     for (int i = 0; i < n; i++) {
         sc_dict *o = sc_section(d, "MONTH_OPTION");

@@ -1,7 +1,11 @@
 /* Call details (Q-01): the records of a date range, newest first, 50 a page
  * by keyset (start_time, id) on the primary key (msisdn, start_time, id),
- * never OFFSET; the totals of the whole range in one aggregate statement;
- * and the whole range as CSV, streamed in keyset chunks. */
+ * never OFFSET; the totals of the whole range, summed from the page's own
+ * rows when the range fits on one page (most do), else from the database
+ * (on later pages within the page's statement); and the whole range as CSV,
+ * streamed in keyset chunks. The session check and one statement per page
+ * as a rule (three on the first page of a range longer than a page): each
+ * statement costs the server more than these short PK ranges do. */
 #include "billing.h"
 
 #include <stdio.h>
@@ -10,12 +14,8 @@
 #define PAGE_ROWS 50
 #define CSV_CHUNK 1000
 
-/* kind is NULL for every kind. The range is [from 00:00, to+1 00:00). */
-static const char SQL_CDR_TOTALS[] =
-    "SELECT COUNT(*), COALESCE(SUM(duration_s), 0), COALESCE(SUM(volume_kb), "
-    "0), COALESCE(SUM(fee_fen), 0) FROM cdrs WHERE msisdn = ? AND start_time "
-    ">= ? AND start_time < ? AND (? IS NULL OR kind = ?)";
-/* The rows strictly below the cursor (start_time, id). The first page's
+/* kind is NULL for every kind. The range is [from 00:00, to+1 00:00).
+ * The rows strictly below the cursor (start_time, id). The first page's
  * cursor is (end of range, 0), which the range condition already implies. */
 static const char SQL_CDR_ROWS[] =
     "SELECT start_time, id, kind, direction, peer, location, roaming, "
@@ -23,6 +23,28 @@ static const char SQL_CDR_ROWS[] =
     "start_time >= ? AND start_time < ? AND (? IS NULL OR kind = ?) AND "
     "(start_time < ? OR (start_time = ? AND id < ?)) "
     "ORDER BY start_time DESC, id DESC LIMIT ?";
+/* A later page in one statement: its rows as SQL_CDR_ROWS reads them,
+ * each with the range's totals as one more column, "count duration volume
+ * fee". The subquery refers to nothing outside it, so the server evaluates
+ * it once per execution, not once a row (a join or UNION with the totals
+ * would build a temporary table, and cost more). */
+static const char SQL_CDR_PAGE[] =
+    "SELECT start_time, id, kind, direction, peer, location, roaming, "
+    "duration_s, volume_kb, fee_fen, (SELECT CONCAT_WS(' ', COUNT(*), "
+    "COALESCE(SUM(duration_s), 0), COALESCE(SUM(volume_kb), 0), "
+    "COALESCE(SUM(fee_fen), 0)) FROM cdrs WHERE msisdn = ? AND start_time "
+    ">= ? AND start_time < ? AND (? IS NULL OR kind = ?)) FROM cdrs WHERE "
+    "msisdn = ? AND start_time >= ? AND start_time < ? AND (? IS NULL OR "
+    "kind = ?) AND (start_time < ? OR (start_time = ? AND id < ?)) "
+    "ORDER BY start_time DESC, id DESC LIMIT ?";
+/* The totals alone: for a first page when the range has more rows than
+ * the page shows, and for a later page that came back empty (a stale or
+ * edited cursor; the page still shows the whole range's figures). */
+static const char SQL_CDR_TOTALS[] =
+    "SELECT CONCAT_WS(' ', COUNT(*), COALESCE(SUM(duration_s), 0), "
+    "COALESCE(SUM(volume_kb), 0), COALESCE(SUM(fee_fen), 0)) FROM cdrs "
+    "WHERE msisdn = ? AND start_time >= ? AND start_time < ? AND (? IS NULL "
+    "OR kind = ?)";
 
 enum {
     C_TIME,
@@ -34,7 +56,8 @@ enum {
     C_ROAM,
     C_DUR,
     C_VOL,
-    C_FEE
+    C_FEE,
+    C_TOTALS /* SQL_CDR_PAGE only */
 };
 
 struct range {
@@ -52,18 +75,40 @@ static const char *ymd(sc_arena *a, const struct tm *t)
                      t->tm_mday);
 }
 
-/* "YYYYMMDD" + days as "YYYY-MM-DD 00:00:00" (mktime normalises). */
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard
+ * Hinnant's civil calendar algorithms). Plain arithmetic where mktime()
+ * would re-read the time zone file on every call: dates here carry no
+ * time of day, so no zone is involved. */
+static long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* "YYYYMMDD" + days as "YYYY-MM-DD 00:00:00". */
 static const char *day_start(sc_arena *a, const char *yyyymmdd, int days)
 {
-    struct tm t = {0};
-    sscanf(yyyymmdd, "%4d%2d%2d", &t.tm_year, &t.tm_mon, &t.tm_mday);
-    t.tm_year -= 1900;
-    t.tm_mon -= 1;
-    t.tm_mday += days;
-    t.tm_hour = 12; /* clear of any DST edge */
-    mktime(&t);
-    return sc_printf(a, "%04d-%02d-%02d 00:00:00", t.tm_year + 1900,
-                     t.tm_mon + 1, t.tm_mday);
+    int y = 0, m = 0, d = 0;
+    sscanf(yyyymmdd, "%4d%2d%2d", &y, &m, &d);
+    civil_from_days(days_from_civil(y, m, d) + days, &y, &m, &d);
+    return sc_printf(a, "%04d-%02d-%02d 00:00:00", y, m, d);
 }
 
 static const char *ymd_label(sc_arena *a, const char *s)
@@ -83,13 +128,9 @@ static int range_get(struct sc_req *req, struct range *r)
     const char *month_start = ymd(a, &first);
     /* "At most 6 months back": this month and the 5 before it, from the 1st
      * of the month 5 months before this one (in November: from 1 June). */
-    struct tm oldest = {0};
-    oldest.tm_year = now.tm_year;
-    oldest.tm_mon = now.tm_mon - 5;
-    oldest.tm_mday = 1;
-    oldest.tm_hour = 12;
-    mktime(&oldest);
-    const char *earliest = ymd(a, &oldest);
+    int oldest = (now.tm_year + 1900) * 12 + now.tm_mon - 5; /* months */
+    const char *earliest =
+        sc_printf(a, "%04d%02d01", oldest / 12, oldest % 12 + 1);
 
     memset(r, 0, sizeof *r);
     r->from = sc_field(req, "from");
@@ -212,22 +253,50 @@ int cdr_page(struct sc_req *req)
         return 400;
     }
     const char *msisdn = req->customer->msisdn;
-    struct sc_rows *t = sc_db_query(req, SQL_CDR_TOTALS, "sssss", msisdn,
-                                    r.start, r.end, r.kind, r.kind);
-    if (!t)
-        return sc_db_failure_status();
-    struct sc_rows *rows =
-        rows_below(req, &r, r.cur_time, r.cur_id, PAGE_ROWS + 1);
-    if (!rows)
-        return sc_db_failure_status();
+    long long count = 0, dur = 0, vol = 0, fee = 0;
+    const char *totals = NULL; /* "count duration volume fee" from the DB */
+    struct sc_rows *rows;
+    if (!r.after) {
+        rows = rows_below(req, &r, r.cur_time, r.cur_id, PAGE_ROWS + 1);
+        if (!rows)
+            return sc_db_failure_status();
+        /* Most ranges fit on one page: then the page's rows are the whole
+         * range, and their sums are its totals, with no second scan. */
+        for (int i = 0; i < rows->n && rows->n <= PAGE_ROWS; i++) {
+            count++;
+            dur += sc_cell_int(rows, i, C_DUR);
+            vol += sc_cell_int(rows, i, C_VOL);
+            fee += sc_cell_int(rows, i, C_FEE);
+        }
+    } else {
+        rows = sc_db_query(req, SQL_CDR_PAGE, "ssssssssssssiii", msisdn,
+                           r.start, r.end, r.kind, r.kind, msisdn, r.start,
+                           r.end, r.kind, r.kind, r.cur_time, r.cur_time,
+                           (long long)r.cur_id, (long long)(PAGE_ROWS + 1));
+        if (!rows)
+            return sc_db_failure_status();
+        if (rows->n > 0)
+            totals = sc_cell(rows, 0, C_TOTALS);
+    }
+    if (r.after ? rows->n == 0 : rows->n > PAGE_ROWS) {
+        struct sc_rows *t = sc_db_query(req, SQL_CDR_TOTALS, "sssss", msisdn,
+                                        r.start, r.end, r.kind, r.kind);
+        if (!t)
+            return sc_db_failure_status();
+        totals = sc_cell(t, 0, 0);
+    }
+    bool summed = !r.after && rows->n <= PAGE_ROWS;
+    if (!summed && (!totals || sscanf(totals, "%lld %lld %lld %lld", &count,
+                                      &dur, &vol, &fee) != 4)) {
+        sc_error("cdr: totals unreadable: %s", totals ? totals : "NULL");
+        return 500;
+    }
 
     sc_arena *a = req->arena;
     sc_dict *d = page_start(req, &r);
     sc_dict *res = sc_section(d, "RESULT");
     sc_set(res, "RANGE",
            sc_printf(a, "%s至%s", ymd_label(a, r.from), ymd_label(a, r.to)));
-    long long count = sc_cell_int(t, 0, 0), dur = sc_cell_int(t, 0, 1),
-              vol = sc_cell_int(t, 0, 2), fee = sc_cell_int(t, 0, 3);
     sc_set_int(res, "COUNT", count);
     sc_set_int(res, "DURATION_S", dur);
     sc_set(res, "DURATION", sc_duration(a, dur));

@@ -1,8 +1,54 @@
 /* service: every page it serves is in this table. */
 #include "service.h"
 
+/* The cursor is checked again by service_cursor_parse: SC_TEXT only bounds
+ * its size here. */
+static const struct sc_field HISTORY_FIELDS[] = {
+    {"before", "翻页位置", SC_TEXT, 40, 0, NULL}, {0}};
+/* The rules beyond six digits (not trivial, not the old one, twice the
+ * same) are password_submit's, so their message can keep the form. */
+static const struct sc_field PASSWORD_FIELDS[] = {
+    {"old_password", "原服务密码", SC_DIGITS, 6, SC_REQUIRED, NULL},
+    {"new_password", "新服务密码", SC_DIGITS, 6, SC_REQUIRED, NULL},
+    {"new_password2", "确认新服务密码", SC_DIGITS, 6, SC_REQUIRED, NULL},
+    {0}};
+/* contact_phone is checked for digits and length by profile_submit. */
+static const struct sc_field PROFILE_FIELDS[] = {
+    {"contact_address", "联系地址", SC_TEXT, 128, 0, NULL},
+    {"contact_phone", "联系电话", SC_TEXT, 20, 0, NULL},
+    {"email", "电子邮件", SC_EMAIL, 0, 0, NULL},
+    {0}};
+static const struct sc_field TOPUP_FIELDS[] = {
+    {"card_no", "充值卡卡号", SC_DIGITS, 17, SC_REQUIRED, NULL},
+    {"card_pin", "充值卡密码", SC_DIGITS, 18, SC_REQUIRED, NULL},
+    {0}};
+static const struct sc_field TOPUP_DONE_FIELDS[] = {
+    {"card", "充值卡卡号", SC_DIGITS, 17, SC_REQUIRED, NULL}, {0}};
+
 static const struct sc_route routes[] = {
     {"GET", "/service/", SC_CUSTOMER, 0, service_overview, NULL, NULL},
+    {"GET", "/service/history", SC_CUSTOMER, 0, service_history, HISTORY_FIELDS,
+     "history"},
+    {"GET", "/service/password", SC_CUSTOMER, 0, password_form, NULL,
+     "password"},
+    {"POST", "/service/password", SC_CUSTOMER, 0, password_submit,
+     PASSWORD_FIELDS, "password"},
+    {"GET", "/service/password/done", SC_CUSTOMER, 0, password_done, NULL,
+     "password"},
+    {"GET", "/service/profile", SC_CUSTOMER, 0, profile_form, NULL,
+     "data_change"},
+    {"POST", "/service/profile", SC_CUSTOMER, 0, profile_submit, PROFILE_FIELDS,
+     "data_change"},
+    {"GET", "/service/profile/done", SC_CUSTOMER, 0, profile_done, NULL,
+     "data_change"},
+    /* The PUK unblocks the SIM: it is shown only to whoever entered the
+     * password within the last minutes, not to any open session. */
+    {"GET", "/service/puk", SC_CUSTOMER_RECENT, 0, service_puk, NULL, "puk"},
+    {"GET", "/service/topup", SC_CUSTOMER, 0, topup_form, NULL, "topup"},
+    {"POST", "/service/topup", SC_CUSTOMER, 0, topup_submit, TOPUP_FIELDS,
+     "topup"},
+    {"GET", "/service/topup/done", SC_CUSTOMER, 0, topup_done,
+     TOPUP_DONE_FIELDS, "topup"},
     {0}};
 
 int main(int argc, char **argv)

@@ -1,7 +1,237 @@
+/* The read-only pages: the overview of the line (status, contact data, the
+ * services on offer, the latest acceptances), the acceptance history of the
+ * last 3 months (B-13) and the PUK query (Q-09).
+ * Statements, the session check included: overview 3, history 2, PUK 3
+ * (the PUK and its audit record). */
 #include "service.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char SQL_LINE[] =
+    "SELECT status, name, plan, balance_fen, contact_address, contact_phone, "
+    "email FROM subscribers WHERE msisdn = ?";
+static const char SQL_RECENT[] =
+    "SELECT DATE_FORMAT(at, '%Y-%m-%d %H:%i'), business, channel, result, "
+    "detail FROM acceptances WHERE msisdn = ? ORDER BY at DESC, id DESC "
+    "LIMIT ?";
+
+/* Newest first by (at, id), which ix_acceptances_msisdn (msisdn, at, id)
+ * serves; one row more than a page tells whether there is a next page. */
+static const char SQL_HISTORY_FIRST[] =
+    "SELECT DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), "
+    "DATE_FORMAT(at, '%Y%m%d%H%i%s'), id, business, channel, result, detail "
+    "FROM acceptances WHERE msisdn = ? AND at >= NOW() - INTERVAL 3 MONTH "
+    "ORDER BY at DESC, id DESC LIMIT ?";
+static const char SQL_HISTORY_BEFORE[] =
+    "SELECT DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), "
+    "DATE_FORMAT(at, '%Y%m%d%H%i%s'), id, business, channel, result, detail "
+    "FROM acceptances WHERE msisdn = ? AND at >= NOW() - INTERVAL 3 MONTH "
+    "AND (at < ? OR (at = ? AND id < ?)) "
+    "ORDER BY at DESC, id DESC LIMIT ?";
+
+static const char SQL_PUK[] = "SELECT puk FROM subscribers WHERE msisdn = ?";
+
+static const struct {
+    const char *code, *label;
+} STATUS[] = {
+    {"active", "正常"},
+    {"suspended", "已报停"},
+    {"lost", "已挂失"},
+    {"closed", "已销号"},
+};
+
+/* The services this program offers, in menu order. */
+static const struct {
+    const char *code, *label, *href, *hint;
+} SERVICES[] = {
+    {"topup", "话费卡缴费", "/service/topup", "用充值卡为本号码充值"},
+    {"password", "客户密码更改", "/service/password", "修改服务密码"},
+    {"data_change", "客户资料变更", "/service/profile",
+     "修改联系地址、联系电话、电子邮件"},
+    {"puk", "PUK码查询", "/service/puk",
+     "查询 SIM 卡的 PUK 码（需再次输入密码）"},
+    {"history", "受理结果查询", "/service/history", "近 3 个月的业务受理记录"},
+};
+
+const char *service_channel_label(const char *channel)
+{
+    if (!channel)
+        return "";
+    if (strcmp(channel, "web") == 0)
+        return "网上营业厅";
+    if (strcmp(channel, "counter") == 0)
+        return "营业厅";
+    if (strcmp(channel, "call_centre") == 0)
+        return "客服热线";
+    if (strcmp(channel, "sms") == 0)
+        return "短信营业厅";
+    return channel;
+}
+
+const char *service_result_label(const char *result)
+{
+    if (result && strcmp(result, "done") == 0)
+        return "成功";
+    if (result && strcmp(result, "pending") == 0)
+        return "处理中";
+    if (result && strcmp(result, "failed") == 0)
+        return "失败";
+    return result ? result : "";
+}
+
+bool service_cursor_parse(const char *s, char at[20], long long *id)
+{
+    if (!s || strlen(s) < 16 || strlen(s) > 34 || s[14] != '-')
+        return false;
+    for (int i = 0; i < 14; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return false;
+    const char *p = s + 15;
+    long long v = 0;
+    for (; *p; p++) {
+        if (!isdigit((unsigned char)*p) || v > 1000000000000000LL)
+            return false;
+        v = v * 10 + (*p - '0');
+    }
+    /* The server compares it with a DATETIME column: a date it cannot read
+     * simply matches nothing, so only the shape matters here. */
+    snprintf(at, 20, "%.4s-%.2s-%.2s %.2s:%.2s:%.2s", s, s + 4, s + 6, s + 8,
+             s + 10, s + 12);
+    *id = v;
+    return true;
+}
+
+/* One acceptance row into section name of d. */
+static void acceptance_row(sc_dict *d, const char *name,
+                           const struct sc_rows *r, int i, int at, int first)
+{
+    sc_dict *e = sc_section(d, name);
+    sc_set(e, "AT", sc_cell(r, i, at));
+    sc_set(e, "BUSINESS", sc_cell(r, i, first));
+    sc_set(e, "CHANNEL", service_channel_label(sc_cell(r, i, first + 1)));
+    const char *result = sc_cell(r, i, first + 2);
+    sc_set(e, "RESULT", service_result_label(result));
+    sc_set(e, "RESULT_CLASS", result ? result : "");
+    sc_set(e, "DETAIL", sc_cell(r, i, first + 3));
+}
 
 int service_overview(struct sc_req *req)
 {
-    sc_view(req, "service/overview.tpl", "业务受理");
+    const struct sc_customer *c = req->customer;
+    struct sc_rows *line = sc_db_query(req, SQL_LINE, "s", c->msisdn);
+    if (!line)
+        return sc_db_failure_status();
+    if (line->n == 0)
+        return 404; /* the session outlived its subscriber */
+    struct sc_rows *recent =
+        sc_db_query(req, SQL_RECENT, "si", c->msisdn, (long long)RECENT_ROWS);
+    if (!recent)
+        return sc_db_failure_status();
+
+    sc_dict *d = sc_view(req, "service/overview.tpl", "业务受理");
+    sc_set(d, "MSISDN", c->msisdn);
+    const char *status = sc_cell(line, 0, 0);
+    const char *label = status;
+    for (size_t i = 0; i < sizeof STATUS / sizeof STATUS[0]; i++)
+        if (strcmp(STATUS[i].code, status) == 0)
+            label = STATUS[i].label;
+    sc_set(d, "STATUS", label);
+    sc_set(d, "STATUS_CLASS", status);
+    sc_set(d, "NAME", sc_cell(line, 0, 1));
+    sc_set(d, "PLAN", sc_cell(line, 0, 2));
+    sc_set(d, "BALANCE", sc_yuan(req->arena, sc_cell_int(line, 0, 3)));
+    sc_set(d, "BRAND", sc_brand_name(c->brand_code));
+    sc_set(d, "PROVINCE", sc_province_name(c->province_id));
+    static const char *const CONTACT[] = {"ADDRESS", "PHONE", "EMAIL"};
+    for (int i = 0; i < 3; i++) {
+        const char *v = sc_cell(line, 0, 4 + i);
+        sc_set(d, CONTACT[i], v && *v ? v : "未填写");
+    }
+
+    /* The availability table is cached per worker: no statement. */
+    for (size_t i = 0; i < sizeof SERVICES / sizeof SERVICES[0]; i++) {
+        int can = sc_service_available(req, SERVICES[i].code, c->brand_code,
+                                       c->province_id);
+        if (can < 0)
+            return sc_db_failure_status();
+        sc_dict *s = sc_section(d, "SERVICE");
+        sc_set(s, "CODE", SERVICES[i].code);
+        sc_set(s, "LABEL", SERVICES[i].label);
+        sc_set(s, "HREF", SERVICES[i].href);
+        sc_set(s, "HINT", SERVICES[i].hint);
+        sc_show(s, can ? "OFFERED" : "NOT_OFFERED");
+    }
+
+    for (int i = 0; i < recent->n; i++)
+        acceptance_row(d, "RECENT", recent, i, 0, 1);
+    if (recent->n == 0)
+        sc_show(d, "NO_RECENT");
+    return 200;
+}
+
+int service_history(struct sc_req *req)
+{
+    const char *msisdn = req->customer->msisdn;
+    const char *before = sc_field(req, "before");
+    char at[20];
+    long long id = 0;
+    if (before && !service_cursor_parse(before, at, &id))
+        return sc_bad_request(req, "翻页位置无效，请从第一页重新查看。");
+
+    long long limit = HISTORY_PAGE_SIZE + 1;
+    struct sc_rows *r =
+        before ? sc_db_query(req, SQL_HISTORY_BEFORE, "sssii", msisdn, at, at,
+                             id, limit)
+               : sc_db_query(req, SQL_HISTORY_FIRST, "si", msisdn, limit);
+    if (!r)
+        return sc_db_failure_status();
+
+    sc_dict *d = sc_view(req, "service/history.tpl", "受理结果查询");
+    sc_set(d, "MSISDN", msisdn);
+    for (int i = 0; i < r->n && i < HISTORY_PAGE_SIZE; i++) {
+        acceptance_row(d, "ENTRY", r, i, 0, 3);
+    }
+    if (r->n == 0)
+        sc_show(d, before ? "END" : "EMPTY");
+    if (before) {
+        sc_dict *f = sc_section(d, "FIRST");
+        sc_set(f, "HREF", "/service/history");
+    }
+    if (r->n > HISTORY_PAGE_SIZE) {
+        int last = HISTORY_PAGE_SIZE - 1;
+        sc_dict *n = sc_section(d, "NEXT");
+        sc_set(n, "HREF",
+               sc_printf(req->arena, "/service/history?before=%s-%s",
+                         sc_cell(r, last, 1), sc_cell(r, last, 2)));
+    }
+    if (before || r->n > HISTORY_PAGE_SIZE)
+        sc_show(d, "PAGER");
+    return 200;
+}
+
+int service_puk(struct sc_req *req)
+{
+    const char *msisdn = req->customer->msisdn;
+    struct sc_rows *r = sc_db_query(req, SQL_PUK, "s", msisdn);
+    if (!r)
+        return sc_db_failure_status();
+    const char *puk = r->n ? sc_cell(r, 0, 0) : NULL;
+    /* The record is the audit trail Q-09 asks for: who saw the PUK, when.
+     * Written before the page is built, so a PUK is never shown unrecorded. */
+    if (sc_acceptance_add(req, msisdn, "PUK码查询", puk ? "done" : "failed",
+                          puk ? "查看 SIM 卡 PUK 码"
+                              : "未登记 PUK 码，请到营业厅查询") != 0)
+        return sc_db_failure_status();
+    sc_info("service: %s viewed the PUK", msisdn);
+    sc_dict *d = sc_view(req, "service/puk.tpl", "PUK码查询");
+    sc_set(d, "MSISDN", msisdn);
+    if (puk) {
+        sc_dict *p = sc_section(d, "PUK");
+        sc_set(p, "PUK", puk);
+    } else {
+        sc_show(d, "NO_PUK");
+    }
     return 200;
 }

@@ -23,6 +23,7 @@
     <a href="/brands/">业务推介</a>
     <a href="/billing/">话费查询</a>
     <a href="/points/">积分查询</a>
+    <a href="/service/">业务受理</a>
     <a href="/lookup">归属地查询</a>
     <a href="/account">我的账户</a>
   </nav>

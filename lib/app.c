@@ -170,6 +170,7 @@ int sc_access_check(const struct sc_app *app, const struct sc_route *route,
 {
     switch (route->access) {
     case SC_ANON:
+    case SC_API:
         return 0;
     case SC_CUSTOMER:
         return req->customer ? 0 : redirect_with_next(req, app->login_path);
@@ -257,7 +258,7 @@ static int serve(const struct sc_app *app, struct sc_req *req)
         app->staff ? sc_session_load_staff(req) : sc_session_load_customer(req);
     if (rc != 0 && route->access != SC_ANON)
         return sc_db_failure_status();
-    if (strcmp(req->method, "POST") == 0 &&
+    if (strcmp(req->method, "POST") == 0 && route->access != SC_API &&
         !sc_csrf_valid(req, sc_kv_get(req->form, "csrf"))) {
         req->error_message =
             "页面安全校验失败（可能已过期）。请返回刷新页面后重新提交。";

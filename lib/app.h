@@ -10,6 +10,8 @@ enum sc_access {
     SC_CUSTOMER,        /* a logged-in customer */
     SC_CUSTOMER_RECENT, /* ... who re-entered the password within 5 minutes */
     SC_STAFF,           /* staff with one of the route's roles */
+    SC_API,             /* a machine interface: no session, no CSRF token
+                           (its callers are systems, not browsers) */
 };
 
 enum sc_role {

@@ -306,9 +306,15 @@ int sc_request_parse(struct sc_req *req, char **envp, const char *body,
     unsigned long long declared = cl && *cl ? strtoull(cl, NULL, 10) : 0;
     if (declared > sc_cfg.max_body || body_len > sc_cfg.max_body)
         return 413;
+    req->raw_body = body;
+    req->raw_len = body_len;
     if (body_len == 0)
         return 0;
     const char *ct = req->content_type ? req->content_type : "";
+    /* Machine interfaces (SC_API routes) read XML from raw_body. */
+    if (strncasecmp(ct, "application/xml", 15) == 0 ||
+        strncasecmp(ct, "text/xml", 8) == 0)
+        return 0;
     if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0)
         return sc_parse_urlencoded(a, body, body_len, &req->form);
     if (strncasecmp(ct, "multipart/form-data", 19) == 0)

@@ -49,6 +49,8 @@ struct sc_req {
     struct sc_kv *form;   /* urlencoded or multipart body fields */
     struct sc_kv *cookies;
     struct sc_upload *uploads;
+    const char *raw_body; /* the body as received (XML for SC_API routes) */
+    size_t raw_len;
     struct sc_kv *fields; /* declared and validated fields only */
     const struct sc_route *route;
     const char *path_tail; /* the rest of the path after a prefix route */

@@ -9,6 +9,7 @@
 #include "db.h"
 #include "log.h"
 #include "money.h"
+#include "order.h"
 #include "password.h"
 #include "records.h"
 #include "reference.h"

@@ -99,3 +99,24 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON selfcare.login_locks    TO 'sc_service'@
 GRANT SELECT, UPDATE ON selfcare.topup_cards  TO 'sc_service'@'localhost';
 GRANT SELECT, INSERT ON selfcare.payments     TO 'sc_service'@'localhost';
 GRANT SELECT, INSERT ON selfcare.acceptances  TO 'sc_service'@'localhost';
+
+-- provision: sends orders and applies what the network confirmed.
+CREATE USER IF NOT EXISTS 'sc_provision'@'localhost' IDENTIFIED BY '@PROVISION_PASSWORD@';
+ALTER USER 'sc_provision'@'localhost' IDENTIFIED BY '@PROVISION_PASSWORD@';
+GRANT SELECT, UPDATE ON selfcare.provision_orders TO 'sc_provision'@'localhost';
+GRANT SELECT ON selfcare.subscribers TO 'sc_provision'@'localhost';
+GRANT UPDATE (status) ON selfcare.subscribers TO 'sc_provision'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON selfcare.line_features TO 'sc_provision'@'localhost';
+GRANT SELECT ON selfcare.acceptances TO 'sc_provision'@'localhost';
+GRANT UPDATE (result, detail) ON selfcare.acceptances TO 'sc_provision'@'localhost';
+
+-- hlrsim (local stack only): its own tables, nothing of selfcare's.
+CREATE USER IF NOT EXISTS 'sc_hlrsim'@'localhost' IDENTIFIED BY '@HLRSIM_PASSWORD@';
+ALTER USER 'sc_hlrsim'@'localhost' IDENTIFIED BY '@HLRSIM_PASSWORD@';
+GRANT SELECT, INSERT, UPDATE ON selfcare.hlr_lines TO 'sc_hlrsim'@'localhost';
+GRANT SELECT, UPDATE ON selfcare.hlr_control TO 'sc_hlrsim'@'localhost';
+GRANT SELECT, INSERT ON selfcare.hlr_requests TO 'sc_hlrsim'@'localhost';
+
+-- service: creates orders with their pending acceptance records.
+GRANT SELECT, INSERT, UPDATE ON selfcare.provision_orders TO 'sc_service'@'localhost';
+GRANT SELECT ON selfcare.line_features TO 'sc_service'@'localhost';

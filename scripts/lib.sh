@@ -28,16 +28,18 @@ NGINX_PID=$NGINX_PREFIX/nginx.pid
 PORT=${SC_PORT:-8080}
 # The local SMTP sink (python3-aiosmtpd) that the notify worker sends to.
 SMTP_PORT=${SC_SMTP_PORT:-$((PORT + 17000))}
+# The HLR/BOSS simulator's own nginx server (local stack only).
+HLR_PORT=${SC_HLR_PORT:-$((PORT + 1000))}
 # shellcheck disable=SC2034 # used by the scripts that source this file
 DB_NAME=selfcare
 export SC_ROOT=$ROOT SC_VAR=$VAR
 
 # Program groups that supervisord runs (one [fcgi-program:x] each in
 # conf/supervisord.conf.in). Kept here so run/test can roll them all.
-SC_GROUPS=(portal admin billing points service)
+SC_GROUPS=(portal admin billing points service hlrsim)
 # Every program connects as its own database user (schema/grants.sql), each
 # with a generated password; notify is a background worker, not FastCGI.
-SC_DB_USERS=(portal admin billing points service notify)
+SC_DB_USERS=(portal admin billing points service notify provision hlrsim)
 
 # Unix socket paths are limited to 108 bytes; a deep CI checkout would
 # otherwise fail with a confusing "path too long" from mariadbd or supervisord.
@@ -230,10 +232,10 @@ render_configs() {
   done
   render "$ROOT/conf/selfcare.ini.in" "$VAR/selfcare.ini" "${common[@]}" \
     SECRET="$(secret app_secret)" "${passwords[@]}" \
-    SMTP_PORT="$SMTP_PORT" LOG_LEVEL="${SC_LOG_LEVEL:-info}"
+    SMTP_PORT="$SMTP_PORT" HLR_PORT="$HLR_PORT" LOG_LEVEL="${SC_LOG_LEVEL:-info}"
   render "$ROOT/conf/supervisord.conf.in" "$SUP_CONF" "${common[@]}" \
     NUMPROCS="${SC_NUMPROCS:-2}" ENVIRONMENT="$env" SMTP_PORT="$SMTP_PORT"
-  render "$ROOT/conf/nginx.conf.in" "$NGINX_CONF" "${common[@]}"
+  render "$ROOT/conf/nginx.conf.in" "$NGINX_CONF" "${common[@]}" HLR_PORT="$HLR_PORT"
 }
 
 # ---------------------------------------------------------------- MariaDB
@@ -356,7 +358,7 @@ supervisor_start() {
     supctl reread >/dev/null
     supctl update
     local g
-    for g in "${SC_GROUPS[@]}" notify; do rolling_restart "$g" || true; done
+    for g in "${SC_GROUPS[@]}" notify provision; do rolling_restart "$g" || true; done
     return 0
   fi
   sc_say "starting supervisord"

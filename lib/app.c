@@ -280,10 +280,13 @@ void sc_dispatch(const struct sc_app *app, struct sc_req *req)
 {
     int status = serve(app, req);
     /* A handler that built its own page for an error status (a form shown
-     * again with its message) keeps it; otherwise the error page renders. */
+     * again with its message), or a machine interface that wrote its own
+     * error answer, keeps it; otherwise the error page renders. */
     if (req->streamed) {
         /* sc_stream_begin sent the head: the handler wrote the body. */
-    } else if (status >= 500 || (status >= 400 && !req->view)) {
+    } else if ((status >= 500 || (status >= 400 && !req->view)) &&
+               !(req->route && req->route->access == SC_API && req->body.len)) {
+        /* A machine interface's own error answer (XML) is kept. */
         sc_error_page(req, status);
     } else {
         req->status = status;

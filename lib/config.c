@@ -41,6 +41,12 @@ void sc_config_defaults(void)
     sc_cfg.notify_retry_first = 60;
     sc_cfg.notify_retry_max = 3600;
     sc_cfg.notify_max_attempts = 12;
+    set_str(&sc_cfg.provision_endpoint, "http://127.0.0.1:9080/hlr/orders");
+    set_str(&sc_cfg.provision_xsd, "schema/provision.xsd");
+    sc_cfg.provision_poll_seconds = 5;
+    sc_cfg.provision_retry_first = 30;
+    sc_cfg.provision_retry_max = 3600;
+    sc_cfg.provision_max_attempts = 10;
 }
 
 static int parse_hex(unsigned char *out, size_t outlen, const char *hex)
@@ -103,6 +109,19 @@ static int on_value(void *user, const char *section, const char *name,
             sc_cfg.notify_retry_max = atoi(value);
         else if (strcmp(name, "max_attempts") == 0)
             sc_cfg.notify_max_attempts = atoi(value);
+    } else if (strcmp(section, "provision") == 0) {
+        if (strcmp(name, "endpoint") == 0)
+            set_str(&sc_cfg.provision_endpoint, value);
+        else if (strcmp(name, "xsd") == 0)
+            set_str(&sc_cfg.provision_xsd, value);
+        else if (strcmp(name, "poll_seconds") == 0)
+            sc_cfg.provision_poll_seconds = atoi(value);
+        else if (strcmp(name, "retry_first_seconds") == 0)
+            sc_cfg.provision_retry_first = atoi(value);
+        else if (strcmp(name, "retry_max_seconds") == 0)
+            sc_cfg.provision_retry_max = atoi(value);
+        else if (strcmp(name, "max_attempts") == 0)
+            sc_cfg.provision_max_attempts = atoi(value);
     } else if (strcmp(section, "db") == 0 ||
                strcmp(section, ctx->dbsection) == 0) {
         if (strcmp(name, "socket") == 0)

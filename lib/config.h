@@ -26,6 +26,13 @@ struct sc_config {
     int notify_retry_first;  /* seconds before the first retry */
     int notify_retry_max;    /* cap of the doubling backoff */
     int notify_max_attempts; /* then the message is marked failed */
+    /* [provision]: where orders go, their schema, and the retry schedule. */
+    char *provision_endpoint; /* http(s) URL of the HLR/BOSS interface */
+    char *provision_xsd;      /* schema/provision.xsd, absolute */
+    int provision_poll_seconds;
+    int provision_retry_first;  /* seconds before the first retry */
+    int provision_retry_max;    /* cap of the doubling backoff */
+    int provision_max_attempts; /* answered but unusable: then failed */
 };
 
 extern struct sc_config sc_cfg;

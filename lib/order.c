@@ -17,6 +17,35 @@ static const char SQL_ORDER_XML[] =
 
 enum { ER_DUP_ENTRY = 1062 };
 
+static const struct {
+    const char *name, *label;
+} features[] = {
+    {"intl_long_distance", "国际长途"}, {"intl_roaming", "国际漫游"},
+    {"domestic_roaming", "国内漫游"},   {"call_waiting", "呼叫等待"},
+    {"call_forwarding", "呼叫转移"},    {"caller_id", "来电显示"},
+    {"voicemail", "语音信箱"},          {"secretary", "秘书台"},
+};
+
+const char *sc_feature_label(const char *feature)
+{
+    for (size_t i = 0; feature && i < sizeof features / sizeof features[0]; i++)
+        if (strcmp(features[i].name, feature) == 0)
+            return features[i].label;
+    return feature ? feature : "";
+}
+
+/* What the customer reads in the acceptance history. */
+static const char *action_label(const char *action)
+{
+    if (strcmp(action, "suspend") == 0)
+        return "报停";
+    if (strcmp(action, "resume") == 0)
+        return "恢复开机";
+    if (strcmp(action, "loss") == 0)
+        return "挂失";
+    return action;
+}
+
 static bool only(const char *s, const char *allowed, size_t max)
 {
     size_t n = strlen(s);
@@ -64,9 +93,10 @@ long long sc_order_add(struct sc_req *req, const char *msisdn,
     /* Checked before anything is written. */
     if (!sc_order_xml(req->arena, 1, msisdn, action, feature, enabled, param))
         return -1;
-    const char *detail = feature ? sc_printf(req->arena, "%s %s", feature,
-                                             enabled ? "on" : "off")
-                                 : action;
+    const char *detail =
+        feature ? sc_printf(req->arena, "%s%s", enabled ? "开通" : "取消",
+                            sc_feature_label(feature))
+                : action_label(action);
     if (sc_db_exec(req, SQL_ACCEPTANCE_PENDING, "sss", msisdn, business,
                    detail) != 1)
         return -1;

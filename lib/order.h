@@ -22,4 +22,7 @@ const char *sc_order_xml(sc_arena *a, long long id, const char *msisdn,
                          const char *action, const char *feature, int enabled,
                          const char *param);
 
+/* Chinese name of a supplementary feature (B-05), or the name itself. */
+const char *sc_feature_label(const char *feature);
+
 #endif

@@ -1,7 +1,9 @@
 /* The read-only pages: the overview of the line (status, contact data, the
  * services on offer, the latest acceptances), the acceptance history of the
  * last 3 months (B-13) and the PUK query (Q-09).
- * Statements, the session check included: overview 3, history 2, PUK 3
+ * The overview also lists the line's orders to the network: the pending
+ * ones first, then the latest finished ones with their outcome.
+ * Statements, the session check included: overview 4, history 2, PUK 3
  * (the PUK and its audit record). */
 #include "service.h"
 
@@ -31,22 +33,27 @@ static const char SQL_HISTORY_BEFORE[] =
     "AND (at < ? OR (at = ? AND id < ?)) "
     "ORDER BY at DESC, id DESC LIMIT ?";
 
-static const char SQL_PUK[] = "SELECT puk FROM subscribers WHERE msisdn = ?";
+/* Pending orders first (whatever their age), then the newest; the page
+ * splits them into open and recent. ix_orders_msisdn serves the filter. */
+static const char SQL_ORDERS[] =
+    "SELECT id, action, feature, enabled, status, last_error, "
+    "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') FROM provision_orders "
+    "WHERE msisdn = ? ORDER BY status = 'pending' DESC, id DESC LIMIT ?";
 
-static const struct {
-    const char *code, *label;
-} STATUS[] = {
-    {"active", "正常"},
-    {"suspended", "已报停"},
-    {"lost", "已挂失"},
-    {"closed", "已销号"},
-};
+static const char SQL_PUK[] = "SELECT puk FROM subscribers WHERE msisdn = ?";
 
 /* The services this program offers, in menu order. */
 static const struct {
     const char *code, *label, *href, *hint;
 } SERVICES[] = {
     {"topup", "话费卡缴费", "/service/topup", "用充值卡为本号码充值"},
+    {"suspend", "手机报停", "/service/suspend",
+     "暂停本号码的全部通信服务，可在网上恢复开机"},
+    {"suspend", "恢复开机", "/service/resume", "恢复在网上报停的号码"},
+    {"features", "业务申请和取消", "/service/features",
+     "开通或取消国际长途、漫游、呼叫转移、来电显示等业务"},
+    {"loss", "挂失申请", "/service/loss",
+     "手机丢失时挂失本号码，停止通话和短信"},
     {"password", "客户密码更改", "/service/password", "修改服务密码"},
     {"data_change", "客户资料变更", "/service/profile",
      "修改联系地址、联系电话、电子邮件"},
@@ -129,15 +136,15 @@ int service_overview(struct sc_req *req)
         sc_db_query(req, SQL_RECENT, "si", c->msisdn, (long long)RECENT_ROWS);
     if (!recent)
         return sc_db_failure_status();
+    struct sc_rows *orders =
+        sc_db_query(req, SQL_ORDERS, "si", c->msisdn, (long long)ORDER_ROWS);
+    if (!orders)
+        return sc_db_failure_status();
 
     sc_dict *d = sc_view(req, "service/overview.tpl", "业务受理");
     sc_set(d, "MSISDN", c->msisdn);
     const char *status = sc_cell(line, 0, 0);
-    const char *label = status;
-    for (size_t i = 0; i < sizeof STATUS / sizeof STATUS[0]; i++)
-        if (strcmp(STATUS[i].code, status) == 0)
-            label = STATUS[i].label;
-    sc_set(d, "STATUS", label);
+    sc_set(d, "STATUS", service_status_label(status));
     sc_set(d, "STATUS_CLASS", status);
     sc_set(d, "NAME", sc_cell(line, 0, 1));
     sc_set(d, "PLAN", sc_cell(line, 0, 2));
@@ -163,6 +170,36 @@ int service_overview(struct sc_req *req)
         sc_set(s, "HINT", SERVICES[i].hint);
         sc_show(s, can ? "OFFERED" : "NOT_OFFERED");
     }
+
+    int open = 0, done = 0;
+    for (int i = 0; i < orders->n; i++) {
+        const char *state = sc_cell(orders, i, 4);
+        bool pending = strcmp(state, "pending") == 0;
+        if (!pending && done == RECENT_ROWS)
+            continue;
+        sc_dict *o = sc_section(d, pending ? "OPEN_ORDER" : "ORDER");
+        pending ? open++ : done++;
+        sc_set(o, "HREF",
+               sc_printf(req->arena, "/service/order?id=%s",
+                         sc_cell(orders, i, 0)));
+        sc_set(o, "ID", sc_cell(orders, i, 0));
+        sc_set(o, "BUSINESS",
+               service_order_label(req->arena, sc_cell(orders, i, 1),
+                                   sc_cell(orders, i, 2),
+                                   sc_cell(orders, i, 3)));
+        sc_set(o, "AT", sc_cell(orders, i, 6));
+        sc_set(o, "STATE_CLASS", state);
+        const char *why = sc_cell(orders, i, 5);
+        sc_set(o, "STATE",
+               pending                      ? "处理中"
+               : strcmp(state, "done") == 0 ? "已完成"
+               : why && *why ? sc_printf(req->arena, "失败：%s", why)
+                             : "失败");
+    }
+    if (open == 0)
+        sc_show(d, "NO_OPEN_ORDER");
+    if (done == 0)
+        sc_show(d, "NO_ORDER");
 
     for (int i = 0; i < recent->n; i++)
         acceptance_row(d, "RECENT", recent, i, 0, 1);

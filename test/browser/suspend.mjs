@@ -57,8 +57,11 @@ function watch(page) {
   });
   page.on('pageerror', (err) => problems.push(`[${currentStep}] page error: ${err.message}`));
   page.on('requestfailed', (req) => {
+    const f = req.failure();
+    // A page that navigates away cancels its own loads still in flight (the
+    // icon, say): ERR_ABORTED is the browser's doing, not a failure.
+    if (f && f.errorText === 'net::ERR_ABORTED') return;
     if (sameOrigin(req.url())) {
-      const f = req.failure();
       problems.push(`[${currentStep}] request failed: ${req.method()} ${req.url()}: ${f ? f.errorText : '?'}`);
     }
   });

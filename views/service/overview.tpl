@@ -24,6 +24,26 @@
   {{/SERVICE}}
   </ul>
 </section>
+<section class="card" id="orders">
+  <h2>处理中的业务</h2>
+  <table class="list" aria-label="处理中的业务">
+    <thead><tr><th scope="col">提交时间</th><th scope="col">业务</th><th scope="col">状态</th></tr></thead>
+    <tbody>
+    {{#OPEN_ORDER}}<tr data-order="{{ID}}"><td>{{AT}}</td><td><a href="{{HREF}}">{{BUSINESS}}</a></td><td class="result-{{STATE_CLASS}}">{{STATE}}：已提交网络，等待确认</td></tr>
+    {{/OPEN_ORDER}}
+    </tbody>
+  </table>
+  {{#NO_OPEN_ORDER}}<p class="empty">没有处理中的业务。</p>{{/NO_OPEN_ORDER}}
+  <h2>最近办理的业务</h2>
+  <table class="list" aria-label="最近办理的业务">
+    <thead><tr><th scope="col">提交时间</th><th scope="col">业务</th><th scope="col">结果</th></tr></thead>
+    <tbody>
+    {{#ORDER}}<tr data-order="{{ID}}"><td>{{AT}}</td><td><a href="{{HREF}}">{{BUSINESS}}</a></td><td class="result-{{STATE_CLASS}}">{{STATE}}</td></tr>
+    {{/ORDER}}
+    </tbody>
+  </table>
+  {{#NO_ORDER}}<p class="empty">暂无已完成的网络业务。</p>{{/NO_ORDER}}
+</section>
 <section class="card">
   <h2>最近的受理记录</h2>
   <table class="list" aria-label="最近的受理记录">

@@ -19,5 +19,6 @@
 #include "session.h"
 #include "validate.h"
 #include "view.h"
+#include "worker.h"
 
 #endif

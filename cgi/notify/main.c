@@ -69,67 +69,7 @@ static const char SQL_FAILED[] =
 static const char SQL_RELEASE[] = "UPDATE outbox SET next_attempt_at = NOW() "
                                   "WHERE id = ? AND status = 'pending'";
 
-static volatile sig_atomic_t stopping;
-static sigset_t idle_mask; /* the signal mask while waiting: TERM let in */
 static struct notify_sender sender;
-
-static void on_term(int sig)
-{
-    (void)sig;
-    stopping = 1;
-}
-
-static void signals_setup(void)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_term;
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
-    signal(SIGPIPE, SIG_IGN);
-    sigset_t term;
-    sigemptyset(&term);
-    sigaddset(&term, SIGTERM);
-    sigaddset(&term, SIGINT);
-    sigprocmask(SIG_BLOCK, &term, &idle_mask);
-    sigdelset(&idle_mask, SIGTERM);
-    sigdelset(&idle_mask, SIGINT);
-}
-
-/* While busy the signal stays pending; look for it between messages. */
-static bool stop_requested(void)
-{
-    if (stopping)
-        return true;
-    sigset_t pending;
-    sigpending(&pending);
-    return sigismember(&pending, SIGTERM) || sigismember(&pending, SIGINT);
-}
-
-/* Sleeps, but a SIGTERM (also one already pending) ends the wait at once. */
-static void idle_wait(int seconds)
-{
-    struct timespec ts = {.tv_sec = seconds};
-    if (ppoll(NULL, 0, &ts, &idle_mask) < 0 && errno != EINTR)
-        sc_error("ppoll: %s", strerror(errno));
-}
-
-static double now_ms(void)
-{
-    struct timeval tv;
-    gettimeofday(&tv, NULL);
-    return tv.tv_sec * 1000.0 + tv.tv_usec / 1000.0;
-}
-
-/* Seconds before the next try after `attempts` earlier ones: retry_first,
- * doubling, capped at retry_max. */
-static int backoff_seconds(int attempts)
-{
-    long d = sc_cfg.notify_retry_first;
-    for (int i = 0; i < attempts && d < sc_cfg.notify_retry_max; i++)
-        d *= 2;
-    return (int)(d < sc_cfg.notify_retry_max ? d : sc_cfg.notify_retry_max);
-}
 
 /* The recipient as logs show it: the domain, and of the mailbox only its
  * first character (the log is not a list of customers' addresses). */
@@ -213,7 +153,7 @@ static void record(struct sc_req *req, const struct notify_msg *m,
                     m->id);
         if (rc >= 0)
             return;
-        if (stop_requested()) {
+        if (sc_worker_stopping()) {
             sc_error("outbox %lld: outcome not recorded before exit; it is "
                      "sent again after its lease",
                      m->id);
@@ -224,7 +164,7 @@ static void record(struct sc_req *req, const struct notify_msg *m,
                     "every %d s",
                     m->id, DB_RETRY_SECONDS);
         said = true;
-        idle_wait(DB_RETRY_SECONDS);
+        sc_worker_idle(DB_RETRY_SECONDS);
     }
 }
 
@@ -269,7 +209,7 @@ static void deliver(struct sc_req *req, const struct notify_msg *m,
 
     enum smtp_outcome result = SMTP_UNREACHABLE;
     char err[512];
-    double t0 = now_ms();
+    double t0 = sc_now_ms();
     if (relay_down[0]) {
         snprintf(err, sizeof err, "%s", relay_down);
     } else {
@@ -279,7 +219,7 @@ static void deliver(struct sc_req *req, const struct notify_msg *m,
         if (result == SMTP_UNREACHABLE)
             snprintf(relay_down, relay_down_len, "%s", err);
     }
-    double ms = now_ms() - t0;
+    double ms = sc_now_ms() - t0;
 
     set_error(&o, err);
     switch (result) {
@@ -303,7 +243,8 @@ static void deliver(struct sc_req *req, const struct notify_msg *m,
         /* fall through */
     case SMTP_UNREACHABLE:
         o.kind = DONE_RETRY;
-        o.delay = backoff_seconds(m->attempts);
+        o.delay = sc_backoff_seconds(sc_cfg.notify_retry_first,
+                                     sc_cfg.notify_retry_max, m->attempts);
         sc_warn("outbox %lld not sent (attempt %d), retry in %d s: %s", m->id,
                 attempt, o.delay, err);
         break;
@@ -322,7 +263,7 @@ static int run_batch(struct sc_req *req)
     char relay_down[512] = "";
     int i = 0;
     for (; i < n; i++) {
-        if (i > 0 && stop_requested())
+        if (i > 0 && sc_worker_stopping())
             break;
         deliver(req, &msgs[i], relay_down, sizeof relay_down);
     }
@@ -392,14 +333,14 @@ int main(int argc, char **argv)
         sc_fatal("libsodium did not initialise");
     if (smtp_init() != 0)
         sc_fatal("libcurl did not initialise");
-    signals_setup();
+    sc_worker_signals();
 
     sc_arena *arena = sc_arena_new();
     struct sc_req req;
     sc_info("sending the outbox to %s every %d s (pid %d)",
             relay_for_log(arena), sc_cfg.notify_poll_seconds, (int)getpid());
     bool db_down = false;
-    while (!stop_requested()) {
+    while (!sc_worker_stopping()) {
         sc_arena_reset(arena);
         sc_req_init(&req, arena);
         req.program = "notify";
@@ -413,12 +354,12 @@ int main(int argc, char **argv)
         else if (n >= 0 && db_down)
             sc_info("outbox reachable again");
         db_down = n < 0;
-        if (stop_requested())
+        if (sc_worker_stopping())
             break;
         if (n < 0)
-            idle_wait(DB_RETRY_SECONDS);
+            sc_worker_idle(DB_RETRY_SECONDS);
         else if (n < BATCH)
-            idle_wait(sc_cfg.notify_poll_seconds);
+            sc_worker_idle(sc_cfg.notify_poll_seconds);
     }
     sc_info("stopping");
     sc_arena_free(arena);

@@ -99,68 +99,6 @@ struct order {
     int attempts; /* before this one */
 };
 
-static volatile sig_atomic_t stopping;
-static sigset_t idle_mask; /* the signal mask while waiting: TERM let in */
-
-static void on_term(int sig)
-{
-    (void)sig;
-    stopping = 1;
-}
-
-static void signals_setup(void)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_term;
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
-    signal(SIGPIPE, SIG_IGN);
-    sigset_t term;
-    sigemptyset(&term);
-    sigaddset(&term, SIGTERM);
-    sigaddset(&term, SIGINT);
-    sigprocmask(SIG_BLOCK, &term, &idle_mask);
-    sigdelset(&idle_mask, SIGTERM);
-    sigdelset(&idle_mask, SIGINT);
-}
-
-/* While busy the signal stays pending; look for it between orders. */
-static bool stop_requested(void)
-{
-    if (stopping)
-        return true;
-    sigset_t pending;
-    sigpending(&pending);
-    return sigismember(&pending, SIGTERM) || sigismember(&pending, SIGINT);
-}
-
-/* Sleeps, but a SIGTERM (also one already pending) ends the wait at once. */
-static void idle_wait(int seconds)
-{
-    struct timespec ts = {.tv_sec = seconds};
-    if (ppoll(NULL, 0, &ts, &idle_mask) < 0 && errno != EINTR)
-        sc_error("ppoll: %s", strerror(errno));
-}
-
-static double now_ms(void)
-{
-    struct timeval tv;
-    gettimeofday(&tv, NULL);
-    return tv.tv_sec * 1000.0 + tv.tv_usec / 1000.0;
-}
-
-/* Seconds before the next try after `attempts` earlier ones: retry_first,
- * doubling, capped at retry_max. */
-static int backoff_seconds(int attempts)
-{
-    long d = sc_cfg.provision_retry_first;
-    for (int i = 0; i < attempts && d < sc_cfg.provision_retry_max; i++)
-        d *= 2;
-    return (int)(d < sc_cfg.provision_retry_max ? d
-                                                : sc_cfg.provision_retry_max);
-}
-
 /* The number as logs show it: 138****8000 (the log is not a list of
  * customers). */
 static const char *masked(sc_arena *a, const char *msisdn)
@@ -312,7 +250,7 @@ static void record(struct sc_req *req, const struct order *o,
                     o->id);
         if (rc >= 0)
             return;
-        if (stop_requested()) {
+        if (sc_worker_stopping()) {
             sc_error("order %lld: outcome not recorded before exit; it is "
                      "sent again after its lease",
                      o->id);
@@ -323,7 +261,7 @@ static void record(struct sc_req *req, const struct order *o,
                     "every %d s",
                     o->id, DB_RETRY_SECONDS);
         said = true;
-        idle_wait(DB_RETRY_SECONDS);
+        sc_worker_idle(DB_RETRY_SECONDS);
     }
 }
 
@@ -406,7 +344,7 @@ static void deliver(struct sc_req *req, const struct order *o,
     long status = 0;
     char *body = NULL;
     size_t len = 0;
-    double t0 = now_ms();
+    double t0 = sc_now_ms();
     if (network_down[0]) {
         snprintf(err, sizeof err, "%s", network_down);
     } else {
@@ -422,13 +360,14 @@ static void deliver(struct sc_req *req, const struct order *o,
         if (status == 0)
             snprintf(network_down, network_down_len, "%s", err);
     }
-    double ms = now_ms() - t0;
+    double ms = sc_now_ms() - t0;
 
     if (status == 0) {
         /* Unreachable, unavailable or no answer in time: never a reason to
          * fail. */
         out.kind = DONE_RETRY;
-        out.delay = backoff_seconds(o->attempts);
+        out.delay = sc_backoff_seconds(sc_cfg.provision_retry_first,
+                                       sc_cfg.provision_retry_max, o->attempts);
         out.error = cut(a, err);
         sc_warn("order %lld (%s %s) not sent (attempt %d), retry in %d s: %s",
                 o->id, o->action, who, attempt, out.delay, err);
@@ -443,7 +382,9 @@ static void deliver(struct sc_req *req, const struct order *o,
                     o->action, who, attempt, out.error);
         } else {
             out.kind = DONE_RETRY;
-            out.delay = backoff_seconds(o->attempts);
+            out.delay =
+                sc_backoff_seconds(sc_cfg.provision_retry_first,
+                                   sc_cfg.provision_retry_max, o->attempts);
             sc_warn("order %lld (%s %s) not taken (attempt %d), retry in %d s: "
                     "%s",
                     o->id, o->action, who, attempt, out.delay, out.error);
@@ -489,7 +430,7 @@ static int run_batch(struct sc_req *req)
     char network_down[512] = "";
     int i = 0;
     for (; i < n; i++) {
-        if (i > 0 && stop_requested())
+        if (i > 0 && sc_worker_stopping())
             break;
         deliver(req, &orders[i], network_down, sizeof network_down);
     }
@@ -545,7 +486,7 @@ int main(int argc, char **argv)
         sc_fatal("%s", err);
     if (prov_http_init() != 0)
         sc_fatal("libcurl did not initialise");
-    signals_setup();
+    sc_worker_signals();
 
     sc_arena *arena = sc_arena_new();
     struct sc_req req;
@@ -553,7 +494,7 @@ int main(int argc, char **argv)
             sc_cfg.provision_endpoint, sc_cfg.provision_poll_seconds,
             (int)getpid());
     bool db_down = false;
-    while (!stop_requested()) {
+    while (!sc_worker_stopping()) {
         sc_arena_reset(arena);
         sc_req_init(&req, arena);
         req.program = "provision";
@@ -567,12 +508,12 @@ int main(int argc, char **argv)
         else if (n >= 0 && db_down)
             sc_info("orders reachable again");
         db_down = n < 0;
-        if (stop_requested())
+        if (sc_worker_stopping())
             break;
         if (n < 0)
-            idle_wait(DB_RETRY_SECONDS);
+            sc_worker_idle(DB_RETRY_SECONDS);
         else if (n < BATCH)
-            idle_wait(sc_cfg.provision_poll_seconds);
+            sc_worker_idle(sc_cfg.provision_poll_seconds);
     }
     sc_info("stopping");
     sc_arena_free(arena);

@@ -1,0 +1,67 @@
+#include "worker.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+
+#include "log.h"
+
+static volatile sig_atomic_t stopping;
+static sigset_t idle_mask; /* the signal mask while waiting: TERM let in */
+
+static void on_term(int sig)
+{
+    (void)sig;
+    stopping = 1;
+}
+
+void sc_worker_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_term;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    sigset_t term;
+    sigemptyset(&term);
+    sigaddset(&term, SIGTERM);
+    sigaddset(&term, SIGINT);
+    sigprocmask(SIG_BLOCK, &term, &idle_mask);
+    sigdelset(&idle_mask, SIGTERM);
+    sigdelset(&idle_mask, SIGINT);
+}
+
+bool sc_worker_stopping(void)
+{
+    if (stopping)
+        return true;
+    sigset_t pending;
+    sigpending(&pending);
+    return sigismember(&pending, SIGTERM) || sigismember(&pending, SIGINT);
+}
+
+void sc_worker_idle(int seconds)
+{
+    struct timespec ts = {.tv_sec = seconds};
+    if (ppoll(NULL, 0, &ts, &idle_mask) < 0 && errno != EINTR)
+        sc_error("ppoll: %s", strerror(errno));
+}
+
+int sc_backoff_seconds(int first, int max, int attempts)
+{
+    long d = first;
+    for (int i = 0; i < attempts && d < max; i++)
+        d *= 2;
+    return (int)(d < max ? d : max);
+}
+
+double sc_now_ms(void)
+{
+    struct timeval tv;
+    gettimeofday(&tv, NULL);
+    return tv.tv_sec * 1000.0 + tv.tv_usec / 1000.0;
+}

@@ -21,6 +21,7 @@
 #include "response.h"
 #include "session.h"
 #include "view.h"
+#include "worker.h"
 
 static const struct {
     const char *name, *label;
@@ -300,14 +301,6 @@ void sc_dispatch(const struct sc_app *app, struct sc_req *req)
     sc_view_end(req);
 }
 
-static volatile sig_atomic_t stopping;
-
-static void on_term(int sig)
-{
-    (void)sig;
-    stopping = 1;
-}
-
 static void handle(const struct sc_app *app, FCGX_Request *fr, sc_arena *arena)
 {
     struct sc_req req;
@@ -363,19 +356,7 @@ static void handle(const struct sc_app *app, FCGX_Request *fr, sc_arena *arena)
  * idle worker stop. */
 static void serve_connections(const struct sc_app *app, int listen_fd)
 {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_term;
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
-    signal(SIGPIPE, SIG_IGN);
-    sigset_t term, waiting;
-    sigemptyset(&term);
-    sigaddset(&term, SIGTERM);
-    sigaddset(&term, SIGINT);
-    sigprocmask(SIG_BLOCK, &term, &waiting);
-    sigdelset(&waiting, SIGTERM);
-    sigdelset(&waiting, SIGINT);
+    sc_worker_signals();
 
     /* Workers share the socket: whoever loses the race for a connection
      * must get EAGAIN instead of blocking with SIGTERM held off. */
@@ -385,14 +366,14 @@ static void serve_connections(const struct sc_app *app, int listen_fd)
     FCGX_InitRequest(&fr, -1, 0);
     sc_arena *arena = sc_arena_new();
     sc_info("serving (pid %d)", (int)getpid());
-    while (!stopping) {
-        struct pollfd p = {.fd = listen_fd, .events = POLLIN};
-        if (ppoll(&p, 1, NULL, &waiting) < 0) {
-            if (errno == EINTR)
-                continue;
+    while (!sc_worker_stopping()) {
+        int ready = sc_worker_wait_readable(listen_fd);
+        if (ready < 0) {
             sc_error("poll: %s", strerror(errno));
             break;
         }
+        if (!ready)
+            continue;
         int conn = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC);
         if (conn < 0)
             continue; /* another worker took it, or the client left */

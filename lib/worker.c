@@ -63,6 +63,32 @@ int sc_worker_wait_readable(int fd)
     return 1;
 }
 
+void sc_worker_record(const char *what, long long id, int retry_seconds,
+                      int (*once)(void *ctx), void *ctx)
+{
+    bool said = false;
+    for (;;) {
+        int rc = once(ctx);
+        if (rc == 0)
+            sc_warn("%s %lld was no longer pending; outcome not recorded", what,
+                    id);
+        if (rc >= 0)
+            return;
+        if (sc_worker_stopping()) {
+            sc_error("%s %lld: outcome not recorded before exit; it is sent "
+                     "again after its lease",
+                     what, id);
+            return;
+        }
+        if (!said)
+            sc_warn("%s %lld: cannot record the outcome yet; retrying every "
+                    "%d s",
+                    what, id, retry_seconds);
+        said = true;
+        sc_worker_idle(retry_seconds);
+    }
+}
+
 int sc_backoff_seconds(int first, int max, int attempts)
 {
     long d = first;

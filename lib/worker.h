@@ -17,6 +17,13 @@ int sc_worker_wait_readable(int fd);
 /* Seconds before the next try after `attempts` earlier ones: first,
  * doubling, capped at max. */
 int sc_backoff_seconds(int first, int max, int attempts);
+/* Records the outcome of item `id` (what: "outbox", "order") by calling
+ * once(ctx) until it stops failing: 1 recorded, 0 the item was no longer
+ * pending, -1 the database failed (retried every retry_seconds). A sent item
+ * that is not recorded would be sent again once its lease runs out, so only
+ * a SIGTERM ends the retrying. */
+void sc_worker_record(const char *what, long long id, int retry_seconds,
+                      int (*once)(void *ctx), void *ctx);
 /* Wall-clock milliseconds, for timing a send. */
 double sc_now_ms(void);
 

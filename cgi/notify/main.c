@@ -140,32 +140,23 @@ static int record_once(struct sc_req *req, const struct notify_msg *m,
     return rows < 0 ? -1 : rows > 0;
 }
 
-/* Keeps trying while the database is away: a sent message that is not
- * recorded would be sent again once its lease runs out. */
+struct record_args {
+    struct sc_req *req;
+    const struct notify_msg *m;
+    const struct outcome *o;
+};
+
+static int record_args_once(void *ctx)
+{
+    struct record_args *a = ctx;
+    return record_once(a->req, a->m, a->o);
+}
+
 static void record(struct sc_req *req, const struct notify_msg *m,
                    const struct outcome *o)
 {
-    bool said = false;
-    for (;;) {
-        int rc = record_once(req, m, o);
-        if (rc == 0)
-            sc_warn("outbox %lld was no longer pending; outcome not recorded",
-                    m->id);
-        if (rc >= 0)
-            return;
-        if (sc_worker_stopping()) {
-            sc_error("outbox %lld: outcome not recorded before exit; it is "
-                     "sent again after its lease",
-                     m->id);
-            return;
-        }
-        if (!said)
-            sc_warn("outbox %lld: cannot record the outcome yet; retrying "
-                    "every %d s",
-                    m->id, DB_RETRY_SECONDS);
-        said = true;
-        sc_worker_idle(DB_RETRY_SECONDS);
-    }
+    struct record_args a = {req, m, o};
+    sc_worker_record("outbox", m->id, DB_RETRY_SECONDS, record_args_once, &a);
 }
 
 /* UTF-8 text cut to at most ERROR_CHARS characters (the column's size). */

@@ -237,32 +237,23 @@ static int record_once(struct sc_req *req, const struct order *o,
     return sc_db_commit(req) == 0 ? 1 : -1;
 }
 
-/* Keeps trying while the database is away: an answered order that is not
- * recorded would be sent again once its lease runs out. */
+struct record_args {
+    struct sc_req *req;
+    const struct order *o;
+    const struct outcome *out;
+};
+
+static int record_args_once(void *ctx)
+{
+    struct record_args *a = ctx;
+    return record_once(a->req, a->o, a->out);
+}
+
 static void record(struct sc_req *req, const struct order *o,
                    const struct outcome *out)
 {
-    bool said = false;
-    for (;;) {
-        int rc = record_once(req, o, out);
-        if (rc == 0)
-            sc_warn("order %lld was no longer pending; outcome not recorded",
-                    o->id);
-        if (rc >= 0)
-            return;
-        if (sc_worker_stopping()) {
-            sc_error("order %lld: outcome not recorded before exit; it is "
-                     "sent again after its lease",
-                     o->id);
-            return;
-        }
-        if (!said)
-            sc_warn("order %lld: cannot record the outcome yet; retrying "
-                    "every %d s",
-                    o->id, DB_RETRY_SECONDS);
-        said = true;
-        sc_worker_idle(DB_RETRY_SECONDS);
-    }
+    struct record_args a = {req, o, out};
+    sc_worker_record("order", o->id, DB_RETRY_SECONDS, record_args_once, &a);
 }
 
 /* ---------------------------------------------------------------- check */

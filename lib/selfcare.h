@@ -7,6 +7,7 @@
 #include "audit.h"
 #include "complaint.h"
 #include "config.h"
+#include "cursor.h"
 #include "db.h"
 #include "log.h"
 #include "money.h"

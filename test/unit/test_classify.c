@@ -11,6 +11,8 @@
 #define LABELLED SC_SOURCE_DIR "/data/complaints/labelled.tsv"
 
 static sc_classifier *M;
+/* The last temporary file, removed by teardown even when a check fails. */
+static char temp_path[64];
 
 static void setup(void)
 {
@@ -22,12 +24,17 @@ static void teardown(void)
 {
     sc_classifier_free(M);
     M = NULL;
+    if (temp_path[0])
+        unlink(temp_path);
+    temp_path[0] = '\0';
 }
 
-/* Writes text to a fresh temporary file; the caller unlinks it. */
+/* Writes text to a fresh temporary file (replacing the previous one). */
 static char *temp_tsv(const char *text)
 {
-    static char path[64];
+    if (temp_path[0])
+        unlink(temp_path);
+    char *path = temp_path;
     strcpy(path, "/tmp/sc-classify-XXXXXX");
     int fd = mkstemp(path);
     ck_assert_int_ge(fd, 0);

@@ -5,6 +5,7 @@
 #include "app.h"
 #include "arena.h"
 #include "audit.h"
+#include "classify.h"
 #include "complaint.h"
 #include "config.h"
 #include "cursor.h"

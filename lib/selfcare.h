@@ -20,6 +20,7 @@
 #include "response.h"
 #include "segment.h"
 #include "session.h"
+#include "session_cache.h"
 #include "validate.h"
 #include "view.h"
 #include "worker.h"

@@ -48,6 +48,32 @@ int order_page(struct sc_req *req);
 int features_page(struct sc_req *req);
 int features_submit(struct sc_req *req);
 
+/* intl.c: international roaming (B-11) and direct dial (B-15). */
+int roaming_form(struct sc_req *req);
+int roaming_submit(struct sc_req *req);
+int idd_form(struct sc_req *req);
+int idd_submit(struct sc_req *req);
+/* The deposit rule of intl_roaming and intl_long_distance: 1 when the
+ * customer may switch feature on (always for other features), 0 when
+ * neither the deposit held nor the balance covers it (*message says how
+ * much and how to pay), -1 on a database failure. */
+int service_deposit_check(struct sc_req *req, const char *feature,
+                          const char **message);
+
+/* plan.c: plan change (B-10). */
+int plan_form(struct sc_req *req);
+int plan_submit(struct sc_req *req);
+int plan_cancel(struct sc_req *req);
+
+/* custom.c: custom (proactive) service settings (B-09). */
+int custom_form(struct sc_req *req);
+int custom_submit(struct sc_req *req);
+
+/* sim.c: cross-region SIM replacement. */
+int sim_form(struct sc_req *req);
+int sim_submit(struct sc_req *req);
+int sim_activate(struct sc_req *req);
+
 /* The outcome of placing an order (service_order_place). */
 enum order_outcome {
     ORDER_PLACED,  /* *id is the new order */

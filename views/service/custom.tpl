@@ -20,7 +20,7 @@
     <p><label for="balance_alert">余额提醒金额（元）</label>
     <input id="balance_alert" name="balance_alert" type="text" inputmode="numeric" pattern="[0-9]{1,4}" maxlength="4" value="{{ALERT}}"></p>
     <p class="hint">账户余额低于此金额时发送短信提醒，1 到 {{ALERT_MAX}} 元的整数；留空则不提醒。</p>
-    <fieldset><legend>回访要求</legend>
+    <fieldset class="choices"><legend>回访要求</legend>
     {{#CALLBACK}}<label class="choice"><input type="radio" name="callback" value="{{CODE}}" required{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>
     {{/CALLBACK}}</fieldset>
     <button type="submit" id="confirm">保存设置</button> <a class="cancel" href="/service/">返回</a>

@@ -35,7 +35,7 @@
   <table class="list" aria-label="可选套餐">
     <thead><tr><th scope="col">选择</th><th scope="col">套餐</th><th scope="col">月费</th><th scope="col">业务规则和资费</th></tr></thead>
     <tbody>
-    {{#OFFER}}<tr id="plan-{{CODE}}"><td>{{#CHOOSE}}<input type="radio" name="plan" value="{{CODE}}" id="choose-{{CODE}}" required aria-label="选择{{NAME}}">{{/CHOOSE}}{{#CURRENT}}<span class="tag">当前套餐</span>{{/CURRENT}}</td><td>{{NAME}}</td><td>{{FEE}}</td><td><ul class="rules">{{#RULE}}<li>{{TEXT}}</li>{{/RULE}}</ul></td></tr>
+    {{#OFFER}}<tr id="plan-{{CODE}}"><td class="choose">{{#CHOOSE}}<input type="radio" name="plan" value="{{CODE}}" id="choose-{{CODE}}" required aria-label="选择{{NAME}}">{{/CHOOSE}}{{#CURRENT}}<span class="tag">当前套餐</span>{{/CURRENT}}</td><td>{{NAME}}</td><td>{{FEE}}</td><td><ul class="rules">{{#RULE}}<li>{{TEXT}}</li>{{/RULE}}</ul></td></tr>
     {{/OFFER}}
     </tbody>
   </table>

@@ -406,6 +406,14 @@ int order_page(struct sc_req *req)
     }
     if (strcmp(action, "feature") == 0)
         sc_show(d, "BACK_FEATURES");
+    /* International roaming and direct dial have their own pages too. */
+    if (feature && (strcmp(feature, "intl_roaming") == 0 ||
+                    strcmp(feature, "intl_long_distance") == 0)) {
+        bool roaming = strcmp(feature, "intl_roaming") == 0;
+        sc_dict *b = sc_section(d, "BACK_INTL");
+        sc_set(b, "HREF", roaming ? "/service/roaming" : "/service/idd");
+        sc_set(b, "LABEL", roaming ? "返回国际漫游业务" : "返回国际直拨业务");
+    }
     if (strcmp(action, "sim_swap") == 0)
         sc_show(d, "BACK_SIM");
     return 200;

@@ -1,7 +1,10 @@
 /* service: business acceptance (SPEC 4.4): the overview of the line, the
  * acceptance history (B-13), password change (B-12), customer data change
- * (B-08), the PUK query (Q-09) and top-up cards (B-06). Every change writes
- * its acceptance record (业务异动) in the same transaction as the change. */
+ * (B-08), the PUK query (Q-09), top-up cards (B-06), suspension (B-04),
+ * features (B-05), loss report (B-14), custom services (B-09), plan change
+ * (B-10), international roaming and direct dial (B-11, B-15) and SIM
+ * replacement (X-01). Every change writes its acceptance record (业务异动)
+ * in the same transaction as the change. */
 #ifndef SERVICE_H
 #define SERVICE_H
 

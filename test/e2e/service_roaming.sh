@@ -168,7 +168,7 @@ expect_match "simulator" 'intl_long_distance=on' "$(curl -s "$HLR/hlr/lines?msis
 get /service/idd
 expect_body_has 'data-state="on">已开通' 'value="cancel"'
 get "/service/order?id=$IDD_ID"
-expect_body_has 'data-state="done"' '开通国际长途'
+expect_body_has 'data-state="done"' '开通国际长途' '<a href="/service/idd">返回国际直拨业务</a>'
 t_end
 
 t_begin "balance raised to 600 元: roaming can be applied; one order, done by the network"

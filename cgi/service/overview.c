@@ -20,9 +20,11 @@ static const char SQL_LINE[] =
     "s.contact_phone, s.email, "
     "(SELECT p.name FROM plan_changes c JOIN plans p ON p.code = c.plan_code "
     "WHERE c.pending_msisdn = s.msisdn), "
-    "(SELECT DATE_FORMAT(c.effective_on, '%Y-%m-%d') FROM plan_changes c "
+    "(SELECT CONCAT(DATE_FORMAT(c.effective_on, '%Y-%m-%d'), ' ', "
+    "DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i')) FROM plan_changes c "
     "WHERE c.pending_msisdn = s.msisdn), "
-    "(SELECT c.iccid FROM sim_cards c WHERE c.transit_msisdn = s.msisdn) "
+    "(SELECT CONCAT(c.iccid, ' ', DATE_FORMAT(c.created_at, "
+    "'%Y-%m-%d %H:%i')) FROM sim_cards c WHERE c.transit_msisdn = s.msisdn) "
     "FROM subscribers s WHERE s.msisdn = ?";
 static const char SQL_RECENT[] =
     "SELECT DATE_FORMAT(at, '%Y-%m-%d %H:%i'), business, channel, result, "
@@ -217,15 +219,20 @@ int service_overview(struct sc_req *req)
     }
     /* Pending items that wait for billing or the customer, not the
      * network. */
-    if (sc_cell(line, 0, 7)) {
+    /* "effective-date created-at" and "iccid created-at". */
+    const char *plan = sc_cell(line, 0, 8);
+    if (sc_cell(line, 0, 7) && plan && strlen(plan) > 11) {
         sc_dict *p = sc_section(d, "PENDING_PLAN");
         sc_set(p, "NAME", sc_cell(line, 0, 7));
-        sc_set(p, "EFFECTIVE", sc_cell(line, 0, 8));
+        sc_set(p, "EFFECTIVE", sc_strndup(req->arena, plan, 10));
+        sc_set(p, "AT", plan + 11);
         open++;
     }
-    if (sc_cell(line, 0, 9)) {
+    const char *sim = sc_cell(line, 0, 9);
+    if (sim && strlen(sim) > 21) {
         sc_dict *p = sc_section(d, "PENDING_SIM");
-        sc_set(p, "ICCID", sc_cell(line, 0, 9));
+        sc_set(p, "ICCID", sc_strndup(req->arena, sim, 20));
+        sc_set(p, "AT", sim + 21);
         open++;
     }
     if (open == 0)

@@ -111,6 +111,7 @@ static int page(struct sc_req *req, const struct request *in, const char *error)
         sc_set(e, "MESSAGE", error);
     }
     const char *transit = NULL;
+    bool active = false;
     for (int i = 0; i < cards->n; i++) {
         bool inactive = strcmp(sc_cell(cards, i, 1), "inactive") == 0;
         sc_dict *c = sc_section(d, inactive ? "NEW_CARD" : "OLD_CARD");
@@ -121,10 +122,13 @@ static int page(struct sc_req *req, const struct request *in, const char *error)
         sc_set(c, "CREATED", sc_cell(cards, i, 5));
         if (inactive)
             transit = sc_cell(cards, i, 0);
-        else if (sc_cell(cards, i, 6))
+        else
+            active = true;
+        if (!inactive && sc_cell(cards, i, 6))
             sc_set(c, "ACTIVATED", sc_cell(cards, i, 6));
     }
-    if (!transit && cards->n == 0)
+    /* A line never replaced has its first card, not recorded here. */
+    if (!active)
         sc_show(d, "ORIGINAL_CARD");
 
     /* The last activation order: pending, or failed for this card. */

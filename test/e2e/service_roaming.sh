@@ -162,7 +162,7 @@ expect_match "request XML" '<feature name="intl_long_distance" enabled="true"/>'
 t_end
 
 t_begin "direct dial: pending -> done through the simulator; the page says 已开通 with a cancel form"
-expect_eq "order" done "$(wait_settled "$IDD_ID")"
+expect_eq "order" "done" "$(wait_settled "$IDD_ID")"
 expect_eq "line feature" 1 "$(feature_on intl_long_distance)"
 expect_match "simulator" 'intl_long_distance=on' "$(curl -s "$HLR/hlr/lines?msisdn=$ACCT")"
 get /service/idd
@@ -183,7 +183,7 @@ ROAM_ID=$(order_id_of_location)
 expect_eq "orders, acceptances" "2 2" "$(counts)"
 expect_eq "business" "国际漫游申请" \
   "$(sql "SELECT a.business FROM provision_orders o JOIN acceptances a ON a.id = o.acceptance_id WHERE o.id = '$ROAM_ID'")"
-expect_eq "order" done "$(wait_settled "$ROAM_ID")"
+expect_eq "order" "done" "$(wait_settled "$ROAM_ID")"
 expect_eq "line feature" 1 "$(feature_on intl_roaming)"
 get /service/roaming
 expect_body_has 'data-state="on">已开通'
@@ -213,7 +213,7 @@ t_begin "roaming cancelled: done, off; the history shows its acceptances"
 get /service/roaming
 post /service/roaming "csrf=$CSRF" "request_id=$(request_id_of_page)" action=cancel
 ID=$(order_id_of_location)
-expect_eq "order" done "$(wait_settled "$ID")"
+expect_eq "order" "done" "$(wait_settled "$ID")"
 expect_eq "line feature" 0 "$(feature_on intl_roaming)"
 get /service/history
 expect_body_has '国际直拨申请' '国际漫游申请' '国际漫游取消'

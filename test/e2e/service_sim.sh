@@ -211,7 +211,7 @@ parallel_post /service/sim/activate "csrf=$CSRF" "request_id=$TOKEN" "password=$
 expect_eq "both answers name the same order" "$LOC1" "$LOC2"
 expect_eq "orders" $((before + 1)) "$(sql "SELECT COUNT(*) FROM provision_orders WHERE msisdn = '$ACCT'")"
 ID=${LOC1##*=}
-expect_eq "order" done "$(wait_settled "$ID")"
+expect_eq "order" "done" "$(wait_settled "$ID")"
 expect_eq "cards" "old:void,new:active" "$(cards)"
 expect_match "simulator" "iccid $NEW" "$(curl -s "$HLR/hlr/lines?msisdn=$ACCT")"
 get "/service/order?id=$ID"

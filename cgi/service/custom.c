@@ -5,8 +5,8 @@
  * defaults (nothing mailed, no reminder, calls at any time). The
  * acceptance record names what changed, not the values (the history is
  * shown to whoever holds the session, and an address is personal).
- * Statements, the session check included: form 2; a change 6 (the current
- * settings, BEGIN, the upsert, the record, COMMIT). */
+ * Statements, the session check included: form 2; a change 7 (BEGIN, the
+ * locked line, the current settings, the upsert, the record, COMMIT). */
 #include "service.h"
 
 #include <stdio.h>
@@ -17,6 +17,10 @@ static const char SQL_SETTINGS[] =
     "SELECT bill_address, balance_alert_fen, callback, "
     "DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i') FROM custom_services "
     "WHERE msisdn = ?";
+/* Serializes the changes of one line, so the same form sent twice at once
+ * is one change and one record: the second sees the first's settings. */
+static const char SQL_LOCK[] =
+    "SELECT msisdn FROM subscribers WHERE msisdn = ? FOR UPDATE";
 static const char SQL_SAVE[] =
     "INSERT INTO custom_services (msisdn, bill_address, balance_alert_fen, "
     "callback, updated_at) VALUES (?, ?, ?, ?, NOW()) "
@@ -154,11 +158,20 @@ int custom_submit(struct sc_req *req)
         return 400;
     }
 
+    if (sc_db_begin(req) != 0)
+        return sc_db_failure_status();
+    struct sc_rows *lock = sc_db_query(req, SQL_LOCK, "s", msisdn);
+    if (!lock || lock->n == 0) {
+        sc_db_rollback(req);
+        return lock ? 404 : sc_db_failure_status();
+    }
     struct settings was;
     const char *updated;
     int st = current(req, &was, &updated);
-    if (st)
+    if (st) {
+        sc_db_rollback(req);
         return st;
+    }
     const char *changed = NULL;
     static const char *const LABELS[] = {"详单邮寄地址", "余额提醒",
                                          "回访要求"};
@@ -170,12 +183,10 @@ int custom_submit(struct sc_req *req)
                           ? sc_printf(req->arena, "%s、%s", changed, LABELS[i])
                           : LABELS[i];
     if (!changed) {
+        sc_db_rollback(req);
         form(req, &in, updated, "您没有修改任何设置，无需提交。", false);
         return 200;
     }
-
-    if (sc_db_begin(req) != 0)
-        return sc_db_failure_status();
     const char *alert =
         in.alert ? sc_printf(req->arena, "%lld", alert_fen) : NULL;
     if (sc_db_exec(req, SQL_SAVE, "ssss", msisdn,

@@ -32,6 +32,20 @@ settings() {
        FROM custom_services WHERE msisdn = '$ACCT'" | tr '\t' ' '
 }
 
+# parallel_post PATH FIELD...: the same form posted twice at once with the
+# current jar; CODES is the two answers' statuses, sorted.
+parallel_post() {
+  local path=$1 f i args=()
+  shift
+  for f in "$@"; do args+=(--data-urlencode "$f"); done
+  for i in 1 2; do
+    curl -s -o /dev/null -w '%{http_code}\n' --max-time 20 -b "$JAR" "${args[@]}" \
+      "$SC_URL$path" >"$E2E_TMP/par$i" &
+  done
+  wait
+  CODES=$(cat "$E2E_TMP/par1" "$E2E_TMP/par2" | sort | tr '\n' ' ')
+}
+
 reset_line
 on_exit reset_line
 
@@ -118,6 +132,14 @@ expect_body_has '<td id="now-callback">不接受回访</td>' '<td id="now-addres
 get /service/history
 expect_body_has '定制类服务变更' '修改了：余额提醒'
 expect_body_lacks "$ADDR"
+t_end
+
+t_begin "a change sent twice at once: saved once, one acceptance"
+before=$(sql "SELECT COUNT(*) FROM acceptances WHERE msisdn = '$ACCT'")
+parallel_post /service/custom "csrf=$CSRF" "bill_address=$ADDR" balance_alert=30 callback=morning
+expect_eq "answers" "200 303 " "$CODES"
+expect_eq "settings" "$ADDR 3000 morning" "$(settings)"
+expect_eq "acceptances" $((before + 1)) "$(sql "SELECT COUNT(*) FROM acceptances WHERE msisdn = '$ACCT'")"
 t_end
 
 jar other

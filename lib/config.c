@@ -47,6 +47,7 @@ void sc_config_defaults(void)
     sc_cfg.provision_retry_first = 30;
     sc_cfg.provision_retry_max = 3600;
     sc_cfg.provision_max_attempts = 10;
+    sc_cfg.service_plan_freeze_days = 2;
 }
 
 static int parse_hex(unsigned char *out, size_t outlen, const char *hex)
@@ -124,6 +125,16 @@ static int on_value(void *user, const char *section, const char *name,
             sc_cfg.provision_retry_max = atoi(value);
         else if (strcmp(name, "max_attempts") == 0)
             sc_cfg.provision_max_attempts = atoi(value);
+    } else if (strcmp(section, "service") == 0) {
+        if (strcmp(name, "plan_freeze_days") == 0) {
+            sc_cfg.service_plan_freeze_days = atoi(value);
+            if (sc_cfg.service_plan_freeze_days < 0 ||
+                sc_cfg.service_plan_freeze_days > 31) {
+                snprintf(ctx->err, ctx->errlen,
+                         "[service] plan_freeze_days must be 0 to 31");
+                return 0;
+            }
+        }
     } else if (strcmp(section, "db") == 0 ||
                strcmp(section, ctx->dbsection) == 0) {
         if (strcmp(name, "socket") == 0)

@@ -35,6 +35,9 @@ struct sc_config {
     int provision_retry_first;  /* seconds before the first retry */
     int provision_retry_max;    /* cap of the doubling backoff */
     int provision_max_attempts; /* answered but unusable: then failed */
+    /* [service]: the last days of a month in which plan changes (B-10) are
+     * refused, where a province has no plan_freeze row of its own. */
+    int service_plan_freeze_days;
 };
 
 extern struct sc_config sc_cfg;

@@ -43,6 +43,8 @@ static const char *action_label(const char *action)
         return "恢复开机";
     if (strcmp(action, "loss") == 0)
         return "挂失";
+    if (strcmp(action, "sim_swap") == 0)
+        return "补卡激活";
     return action;
 }
 
@@ -61,7 +63,8 @@ const char *sc_order_xml(sc_arena *a, long long id, const char *msisdn,
     if (!sc_valid_msisdn(msisdn))
         return NULL;
     if (strcmp(action, "suspend") != 0 && strcmp(action, "resume") != 0 &&
-        strcmp(action, "loss") != 0 && strcmp(action, "feature") != 0)
+        strcmp(action, "loss") != 0 && strcmp(action, "feature") != 0 &&
+        strcmp(action, "sim_swap") != 0)
         return NULL;
     sc_buf b;
     sc_buf_init(&b, a);
@@ -80,6 +83,11 @@ const char *sc_order_xml(sc_arena *a, long long id, const char *msisdn,
         if (param && *param)
             sc_buf_printf(&b, " param=\"%s\"", param);
         sc_buf_puts(&b, "/>");
+    } else if (strcmp(action, "sim_swap") == 0) {
+        /* The new card's ICCID: 19 or 20 digits. */
+        if (!param || strlen(param) < 19 || !only(param, "0123456789", 20))
+            return NULL;
+        sc_buf_printf(&b, "<sim iccid=\"%s\"/>", param);
     }
     sc_buf_puts(&b, "</order>\n");
     return b.data;
@@ -96,7 +104,10 @@ long long sc_order_add(struct sc_req *req, const char *msisdn,
     const char *detail =
         feature ? sc_printf(req->arena, "%s%s", enabled ? "开通" : "取消",
                             sc_feature_label(feature))
-                : action_label(action);
+        : strcmp(action, "sim_swap") == 0
+            ? sc_printf(req->arena, "%s（新卡 ICCID 尾号 %s）",
+                        action_label(action), param + strlen(param) - 4)
+            : action_label(action);
     if (sc_db_exec(req, SQL_ACCEPTANCE_PENDING, "sss", msisdn, business,
                    detail) != 1)
         return -1;

@@ -6,8 +6,9 @@
 
 #include "request.h"
 
-/* action: "suspend", "resume", "loss" or "feature" (then feature names it,
- * enabled says on or off, param may carry e.g. a forward-to number).
+/* action: "suspend", "resume", "loss", "feature" (then feature names it,
+ * enabled says on or off, param may carry e.g. a forward-to number) or
+ * "sim_swap" (param is the new card's ICCID, X-01).
  * business is the acceptance record's name (e.g. 手机报停); request_id, if
  * not NULL, makes a double submission one order. Returns the order id, 0
  * when request_id was already used, or -1 on bad input or a database

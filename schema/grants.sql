@@ -99,6 +99,13 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON selfcare.login_locks    TO 'sc_service'@
 GRANT SELECT, UPDATE ON selfcare.topup_cards  TO 'sc_service'@'localhost';
 GRANT SELECT, INSERT ON selfcare.payments     TO 'sc_service'@'localhost';
 GRANT SELECT, INSERT ON selfcare.acceptances  TO 'sc_service'@'localhost';
+-- B-09 settings, B-10 plan changes, B-11/B-15 deposit rules, X-01 cards.
+GRANT SELECT, INSERT, UPDATE ON selfcare.custom_services TO 'sc_service'@'localhost';
+GRANT SELECT ON selfcare.plans                TO 'sc_service'@'localhost';
+GRANT SELECT ON selfcare.plan_freeze          TO 'sc_service'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON selfcare.plan_changes TO 'sc_service'@'localhost';
+GRANT SELECT ON selfcare.intl_deposit_rules   TO 'sc_service'@'localhost';
+GRANT SELECT, INSERT ON selfcare.sim_cards    TO 'sc_service'@'localhost';
 
 -- provision: sends orders and applies what the network confirmed.
 CREATE USER IF NOT EXISTS 'sc_provision'@'localhost' IDENTIFIED BY '@PROVISION_PASSWORD@';
@@ -109,6 +116,9 @@ GRANT UPDATE (status) ON selfcare.subscribers TO 'sc_provision'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON selfcare.line_features TO 'sc_provision'@'localhost';
 GRANT SELECT ON selfcare.acceptances TO 'sc_provision'@'localhost';
 GRANT UPDATE (result, detail) ON selfcare.acceptances TO 'sc_provision'@'localhost';
+-- a confirmed sim_swap activates the new card and voids the old one (X-01)
+GRANT SELECT ON selfcare.sim_cards TO 'sc_provision'@'localhost';
+GRANT UPDATE (status, transit_msisdn, activated_at, voided_at) ON selfcare.sim_cards TO 'sc_provision'@'localhost';
 
 -- hlrsim (local stack only): its own tables, nothing of selfcare's.
 CREATE USER IF NOT EXISTS 'sc_hlrsim'@'localhost' IDENTIFIED BY '@HLRSIM_PASSWORD@';

@@ -33,8 +33,13 @@ static const char SQL_LINE_FEATURES[] =
     "INSERT INTO hlr_lines (msisdn, state, features, updated_at) "
     "VALUES (?, 'active', ?, NOW()) ON DUPLICATE KEY UPDATE "
     "features = VALUES(features), updated_at = NOW()";
+static const char SQL_LINE_SIM[] =
+    "INSERT INTO hlr_lines (msisdn, state, features, iccid, updated_at) "
+    "VALUES (?, 'active', '', ?, NOW()) ON DUPLICATE KEY UPDATE "
+    "iccid = VALUES(iccid), updated_at = NOW()";
 static const char SQL_LINE[] =
-    "SELECT state, features, updated_at FROM hlr_lines WHERE msisdn = ?";
+    "SELECT state, features, updated_at, COALESCE(iccid, '') FROM hlr_lines "
+    "WHERE msisdn = ?";
 
 static bool schema_ready;
 
@@ -102,10 +107,19 @@ static const char *features_set(sc_arena *a, const char *old, const char *name,
     return b.data;
 }
 
-/* The order's effect on the simulator's own line. 0, or a status. */
+/* The order's effect on the simulator's own line. 0, or a status.
+ * element is the order's <feature> or, for sim_swap, its <sim>. */
 static int apply(struct sc_req *req, const char *msisdn, const char *action,
                  xmlNodePtr feature)
 {
+    if (strcmp(action, "sim_swap") == 0) {
+        const char *iccid = prov_xml_attr(req->arena, feature, "iccid");
+        if (!iccid)
+            return 400; /* the schema requires it: cannot happen */
+        return sc_db_exec(req, SQL_LINE_SIM, "ss", msisdn, iccid) < 0
+                   ? sc_db_failure_status()
+                   : 0;
+    }
     const char *state = strcmp(action, "suspend") == 0  ? "suspended"
                         : strcmp(action, "loss") == 0   ? "lost"
                         : strcmp(action, "resume") == 0 ? "active"
@@ -182,12 +196,16 @@ static int orders_receive(struct sc_req *req)
     } else {
         const char *msisdn = prov_xml_child(a, root, "msisdn");
         const char *action = prov_xml_child(a, root, "action");
+        /* <feature> for a feature order, <sim> for a sim_swap. */
+        const char *want = strcmp(action, "sim_swap") == 0 ? "sim" : "feature";
         xmlNodePtr feature = NULL;
         for (xmlNodePtr n = root->children; n; n = n->next)
             if (n->type == XML_ELEMENT_NODE &&
-                strcmp((const char *)n->name, "feature") == 0)
+                strcmp((const char *)n->name, want) == 0)
                 feature = n;
-        if (strcmp(action, "feature") == 0 && !feature) {
+        if ((strcmp(action, "feature") == 0 ||
+             strcmp(action, "sim_swap") == 0) &&
+            !feature) {
             status = 400;
             reply = result_xml(a, id, 2, "invalid order");
         } else {
@@ -253,8 +271,10 @@ static int line_show(struct sc_req *req)
         return 404;
     }
     sc_header(req, "Content-Type", "text/plain; charset=utf-8");
-    sc_buf_printf(&req->body, "msisdn %s\nstate %s\nfeatures %s\nupdated %s\n",
-                  msisdn, sc_cell(r, 0, 0), sc_cell(r, 0, 1), sc_cell(r, 0, 2));
+    sc_buf_printf(&req->body,
+                  "msisdn %s\nstate %s\nfeatures %s\nupdated %s\niccid %s\n",
+                  msisdn, sc_cell(r, 0, 0), sc_cell(r, 0, 1), sc_cell(r, 0, 2),
+                  sc_cell(r, 0, 3));
     return 200;
 }
 

@@ -14,7 +14,8 @@
  *           failed without being sent.
  *   send    outside any transaction (send.c).
  *   record  code 0: the order done and its effect on selfcare (the
- *           subscriber's status, line_features, the acceptance record) in
+ *           subscriber's status, line_features, the SIM cards of a
+ *           sim_swap, the acceptance record) in
  *           ONE transaction, so the customer never sees half of it; code
  *           != 0: the order and its acceptance failed with the network's
  *           message, the line unchanged; no answer: a retry after a
@@ -86,6 +87,18 @@ static const char SQL_FEATURE[] =
 static const char SQL_ACCEPTANCE[] =
     "UPDATE acceptances SET result = ?, detail = COALESCE(?, detail) "
     "WHERE id = ? AND result = 'pending'";
+/* A confirmed sim_swap (X-01): the new card becomes the line's card and
+ * every other active card of the line is void. The card is matched while
+ * in transit or already active (an order sent again after a lease); a card
+ * voided meanwhile (by the counter) is left alone, and so is the old one. */
+static const char SQL_SIM_ACTIVATE[] =
+    "UPDATE sim_cards SET status = 'active', transit_msisdn = NULL, "
+    "activated_at = COALESCE(activated_at, NOW()) "
+    "WHERE iccid = ? AND msisdn = ? AND status IN ('inactive', 'active')";
+static const char SQL_SIM_VOID_OLD[] =
+    "UPDATE sim_cards SET status = 'void', voided_at = NOW() "
+    "WHERE msisdn = ? AND status = 'active' AND iccid <> ?";
+
 /* A claimed order not sent because the worker is stopping: due again now,
  * for whichever worker runs next, instead of after the lease. */
 static const char SQL_RELEASE[] =
@@ -197,6 +210,19 @@ static int apply_done(struct sc_req *req, const struct order *o,
         sc_db_exec(req, SQL_FEATURE, "ssss", o->msisdn, o->feature,
                    o->enabled ? o->enabled : "0", o->param) < 0)
         return -1;
+    if (strcmp(o->action, "sim_swap") == 0) {
+        long long cards =
+            sc_db_exec(req, SQL_SIM_ACTIVATE, "ss", o->param, o->msisdn);
+        if (cards < 0)
+            return -1;
+        if (cards == 0)
+            sc_warn("order %lld: the new SIM card is no longer on record as "
+                    "in transit; cards left as they are",
+                    o->id);
+        else if (sc_db_exec(req, SQL_SIM_VOID_OLD, "ss", o->msisdn, o->param) <
+                 0)
+            return -1;
+    }
     if (o->acceptance &&
         sc_db_exec(req, SQL_ACCEPTANCE, "ssi", "done", NULL, o->acceptance) < 0)
         return -1;

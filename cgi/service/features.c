@@ -5,6 +5,8 @@
  * whole-line orders (line.c): one transaction, one order per request_id,
  * refused while the same feature has a pending order or the line is not
  * in service. Call forwarding needs the forward-to number when switched on.
+ * Switching on international roaming or long distance follows the deposit
+ * rule of their own pages (intl.c).
  * Statements, the session check included: the page 4 (the line, its
  * features, its pending feature orders); a switch 8: the session, BEGIN,
  * the locked line, its orders, 3 writes, COMMIT. */
@@ -29,7 +31,7 @@ enum { N_FEATURES = sizeof CODES / sizeof CODES[0] };
 
 static const char *const HINTS[N_FEATURES] = {
     "拨打国际及港澳台长途电话的权限。",
-    "在国外及港澳台地区使用本号码；押金规则见国际漫游业务。",
+    "在国外及港澳台地区使用本号码；保证金规定见国际漫游业务。",
     "在归属省以外的国内地区使用本号码。",
     "通话中有新来电时提示，可切换接听。",
     "来电转接到您指定的号码（如固定电话）。",
@@ -150,6 +152,19 @@ int features_submit(struct sc_req *req)
             param = forward;
     } else if (strcmp(feature, "call_forwarding") == 0 && enabled) {
         return bad(req, "开通呼叫转移请填写「呼叫转移号码」，业务未提交。");
+    }
+
+    /* International roaming and long distance: the same deposit rule as
+     * their own pages (B-11, B-15). */
+    if (enabled) {
+        const char *why = NULL;
+        int ok = service_deposit_check(req, feature, &why);
+        if (ok < 0)
+            return sc_db_failure_status();
+        if (ok == 0) {
+            int st = page(req, why);
+            return st ? st : 409;
+        }
     }
 
     long long id = 0;

@@ -83,6 +83,8 @@ const char *service_order_label(sc_arena *a, const char *action,
         return "恢复开机";
     if (strcmp(action, "loss") == 0)
         return "挂失";
+    if (strcmp(action, "sim_swap") == 0)
+        return "补卡激活";
     const char *name = service_feature_label(feature);
     return sc_printf(a, "%s%s",
                      enabled && strcmp(enabled, "1") == 0 ? "开通" : "取消",
@@ -377,6 +379,8 @@ int order_page(struct sc_req *req)
     if (param && *param) {
         sc_dict *p = sc_section(d, "PARAM");
         sc_set(p, "PARAM", param);
+        sc_set(p, "LABEL",
+               strcmp(action, "sim_swap") == 0 ? "新卡 ICCID" : "转移到号码");
     }
     const char *state = sc_cell(r, 0, 4);
     sc_set(d, "STATE_CLASS", state);
@@ -402,5 +406,15 @@ int order_page(struct sc_req *req)
     }
     if (strcmp(action, "feature") == 0)
         sc_show(d, "BACK_FEATURES");
+    /* International roaming and direct dial have their own pages too. */
+    if (feature && (strcmp(feature, "intl_roaming") == 0 ||
+                    strcmp(feature, "intl_long_distance") == 0)) {
+        bool roaming = strcmp(feature, "intl_roaming") == 0;
+        sc_dict *b = sc_section(d, "BACK_INTL");
+        sc_set(b, "HREF", roaming ? "/service/roaming" : "/service/idd");
+        sc_set(b, "LABEL", roaming ? "返回国际漫游业务" : "返回国际直拨业务");
+    }
+    if (strcmp(action, "sim_swap") == 0)
+        sc_show(d, "BACK_SIM");
     return 200;
 }

@@ -47,6 +47,40 @@ static const struct sc_field FEATURE_FIELDS[] = {
     {"request_id", "表单标识", SC_TEXT, 43, SC_REQUIRED, NULL},
     {0}};
 
+/* B-11, B-15: apply or cancel; the deposit rule is intl.c's. */
+static const char *const INTL_ACTIONS[] = {"apply", "cancel", NULL};
+static const struct sc_field INTL_FIELDS[] = {
+    {"action", "申请或取消", SC_CHOICE, 0, SC_REQUIRED, INTL_ACTIONS},
+    {"request_id", "表单标识", SC_TEXT, 43, SC_REQUIRED, NULL},
+    {0}};
+/* B-10: the plan code is checked against the brand's plans by plan.c. */
+static const struct sc_field PLAN_FIELDS[] = {
+    {"plan", "套餐", SC_TEXT, 24, SC_REQUIRED, NULL},
+    {"request_id", "表单标识", SC_TEXT, 43, SC_REQUIRED, NULL},
+    {0}};
+static const struct sc_field PLAN_CANCEL_FIELDS[] = {
+    {"id", "变更申请", SC_UINT, 0, SC_REQUIRED, NULL}, {0}};
+/* B-09: the threshold's range and the address's length are custom.c's. */
+static const char *const CALLBACKS[] = {"anytime", "morning", "afternoon",
+                                        "evening", "none",    NULL};
+static const struct sc_field CUSTOM_FIELDS[] = {
+    {"bill_address", "详单邮寄地址", SC_TEXT, 128, 0, NULL},
+    {"balance_alert", "余额提醒金额", SC_UINT, 9999, 0, NULL},
+    {"callback", "回访要求", SC_CHOICE, 0, SC_REQUIRED, CALLBACKS},
+    {0}};
+static const char *const ONE[] = {"1", NULL};
+static const struct sc_field CUSTOM_PAGE_FIELDS[] = {
+    {"saved", "已保存", SC_CHOICE, 0, 0, ONE}, {0}};
+/* X-01: the city is checked against the cities, the address and the phone
+ * by sim.c (so the message keeps the form). */
+static const struct sc_field SIM_FIELDS[] = {
+    {"city", "所在城市", SC_UINT, 0, SC_REQUIRED, NULL},
+    {"address", "收卡地址", SC_TEXT, 128, SC_REQUIRED, NULL},
+    {"contact_phone", "联系电话", SC_TEXT, 20, SC_REQUIRED, NULL},
+    {"password", "服务密码", SC_DIGITS, 6, SC_REQUIRED, NULL},
+    {"request_id", "表单标识", SC_TEXT, 43, SC_REQUIRED, NULL},
+    {0}};
+
 static const struct sc_route routes[] = {
     {"GET", "/service/", SC_CUSTOMER, 0, service_overview, NULL, NULL},
     {"GET", "/service/history", SC_CUSTOMER, 0, service_history, HISTORY_FIELDS,
@@ -85,6 +119,26 @@ static const struct sc_route routes[] = {
      "features"},
     {"POST", "/service/features", SC_CUSTOMER, 0, features_submit,
      FEATURE_FIELDS, "features"},
+    {"GET", "/service/roaming", SC_CUSTOMER, 0, roaming_form, NULL,
+     "intl_roaming"},
+    {"POST", "/service/roaming", SC_CUSTOMER, 0, roaming_submit, INTL_FIELDS,
+     "intl_roaming"},
+    {"GET", "/service/idd", SC_CUSTOMER, 0, idd_form, NULL, "idd"},
+    {"POST", "/service/idd", SC_CUSTOMER, 0, idd_submit, INTL_FIELDS, "idd"},
+    {"GET", "/service/plan", SC_CUSTOMER, 0, plan_form, NULL, "plan_change"},
+    {"POST", "/service/plan", SC_CUSTOMER, 0, plan_submit, PLAN_FIELDS,
+     "plan_change"},
+    {"POST", "/service/plan/cancel", SC_CUSTOMER, 0, plan_cancel,
+     PLAN_CANCEL_FIELDS, "plan_change"},
+    {"GET", "/service/custom", SC_CUSTOMER, 0, custom_form, CUSTOM_PAGE_FIELDS,
+     "custom"},
+    {"POST", "/service/custom", SC_CUSTOMER, 0, custom_submit, CUSTOM_FIELDS,
+     "custom"},
+    {"GET", "/service/sim", SC_CUSTOMER, 0, sim_form, NULL, "sim_replace"},
+    {"POST", "/service/sim", SC_CUSTOMER, 0, sim_submit, SIM_FIELDS,
+     "sim_replace"},
+    {"POST", "/service/sim/activate", SC_CUSTOMER, 0, sim_activate, LOSS_FIELDS,
+     "sim_replace"},
     /* Any order of the customer's, whichever service placed it. */
     {"GET", "/service/order", SC_CUSTOMER, 0, order_page, ORDER_PAGE_FIELDS,
      NULL},

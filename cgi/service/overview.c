@@ -3,6 +3,7 @@
  * last 3 months (B-13) and the PUK query (Q-09).
  * The overview also lists the line's orders to the network: the pending
  * ones first, then the latest finished ones with their outcome.
+ * It also shows a pending plan change and a new SIM card in transit.
  * Statements, the session check included: overview 4, history 2, PUK 3
  * (the PUK and its audit record). */
 #include "service.h"
@@ -10,9 +11,20 @@
 #include <stdio.h>
 #include <string.h>
 
+/* With the line's pending items that are not network orders: the plan
+ * change for next month (B-10) and the SIM card in transit (X-01), each at
+ * most one (their unique keys). */
 static const char SQL_LINE[] =
-    "SELECT status, name, plan, balance_fen, contact_address, contact_phone, "
-    "email FROM subscribers WHERE msisdn = ?";
+    "SELECT s.status, s.name, s.plan, s.balance_fen, s.contact_address, "
+    "s.contact_phone, s.email, "
+    "(SELECT p.name FROM plan_changes c JOIN plans p ON p.code = c.plan_code "
+    "WHERE c.pending_msisdn = s.msisdn), "
+    "(SELECT CONCAT(DATE_FORMAT(c.effective_on, '%Y-%m-%d'), ' ', "
+    "DATE_FORMAT(c.created_at, '%Y-%m-%d %H:%i')) FROM plan_changes c "
+    "WHERE c.pending_msisdn = s.msisdn), "
+    "(SELECT CONCAT(c.iccid, ' ', DATE_FORMAT(c.created_at, "
+    "'%Y-%m-%d %H:%i')) FROM sim_cards c WHERE c.transit_msisdn = s.msisdn) "
+    "FROM subscribers s WHERE s.msisdn = ?";
 static const char SQL_RECENT[] =
     "SELECT DATE_FORMAT(at, '%Y-%m-%d %H:%i'), business, channel, result, "
     "detail FROM acceptances WHERE msisdn = ? ORDER BY at DESC, id DESC "
@@ -46,11 +58,20 @@ static const struct {
     const char *code, *label, *href, *hint;
 } SERVICES[] = {
     {"topup", "话费卡缴费", "/service/topup", "用充值卡为本号码充值"},
+    {"plan_change", "套餐计划变更", "/service/plan",
+     "查看当前套餐，申请下月变更套餐或取消变更"},
     {"suspend", "手机报停", "/service/suspend",
      "暂停本号码的全部通信服务，可在网上恢复开机"},
     {"suspend", "恢复开机", "/service/resume", "恢复在网上报停的号码"},
     {"features", "业务申请和取消", "/service/features",
      "开通或取消国际长途、漫游、呼叫转移、来电显示等业务"},
+    {"intl_roaming", "国际漫游业务", "/service/roaming",
+     "查询、申请或取消国际及港澳台漫游"},
+    {"idd", "国际直拨业务", "/service/idd", "查询、申请或取消国际长途直拨"},
+    {"custom", "定制类服务变更", "/service/custom",
+     "详单邮寄地址、余额提醒、回访要求"},
+    {"sim_replace", "跨区补卡", "/service/sim",
+     "在外地补办 SIM 卡，寄到您所在的城市"},
     {"loss", "挂失申请", "/service/loss",
      "手机丢失时挂失本号码，停止通话和短信"},
     {"password", "客户密码更改", "/service/password", "修改服务密码"},
@@ -172,6 +193,24 @@ int service_overview(struct sc_req *req)
                : strcmp(state, "done") == 0 ? "已完成"
                : why && *why ? sc_printf(req->arena, "失败：%s", why)
                              : "失败");
+    }
+    /* Pending items that wait for billing or the customer, not the
+     * network. */
+    /* "effective-date created-at" and "iccid created-at". */
+    const char *plan = sc_cell(line, 0, 8);
+    if (sc_cell(line, 0, 7) && plan && strlen(plan) > 11) {
+        sc_dict *p = sc_section(d, "PENDING_PLAN");
+        sc_set(p, "NAME", sc_cell(line, 0, 7));
+        sc_set(p, "EFFECTIVE", sc_strndup(req->arena, plan, 10));
+        sc_set(p, "AT", plan + 11);
+        open++;
+    }
+    const char *sim = sc_cell(line, 0, 9);
+    if (sim && strlen(sim) > 21) {
+        sc_dict *p = sc_section(d, "PENDING_SIM");
+        sc_set(p, "ICCID", sc_strndup(req->arena, sim, 20));
+        sc_set(p, "AT", sim + 21);
+        open++;
     }
     if (open == 0)
         sc_show(d, "NO_OPEN_ORDER");

@@ -1,7 +1,10 @@
 /* service: business acceptance (SPEC 4.4): the overview of the line, the
  * acceptance history (B-13), password change (B-12), customer data change
- * (B-08), the PUK query (Q-09) and top-up cards (B-06). Every change writes
- * its acceptance record (业务异动) in the same transaction as the change. */
+ * (B-08), the PUK query (Q-09), top-up cards (B-06), suspension (B-04),
+ * features (B-05), loss report (B-14), custom services (B-09), plan change
+ * (B-10), international roaming and direct dial (B-11, B-15) and SIM
+ * replacement (X-01). Every change writes its acceptance record (业务异动)
+ * in the same transaction as the change. */
 #ifndef SERVICE_H
 #define SERVICE_H
 
@@ -47,6 +50,32 @@ int order_page(struct sc_req *req);
 /* features.c: supplementary features on and off (B-05). */
 int features_page(struct sc_req *req);
 int features_submit(struct sc_req *req);
+
+/* intl.c: international roaming (B-11) and direct dial (B-15). */
+int roaming_form(struct sc_req *req);
+int roaming_submit(struct sc_req *req);
+int idd_form(struct sc_req *req);
+int idd_submit(struct sc_req *req);
+/* The deposit rule of intl_roaming and intl_long_distance: 1 when the
+ * customer may switch feature on (always for other features), 0 when
+ * neither the deposit held nor the balance covers it (*message says how
+ * much and how to pay), -1 on a database failure. */
+int service_deposit_check(struct sc_req *req, const char *feature,
+                          const char **message);
+
+/* plan.c: plan change (B-10). */
+int plan_form(struct sc_req *req);
+int plan_submit(struct sc_req *req);
+int plan_cancel(struct sc_req *req);
+
+/* custom.c: custom (proactive) service settings (B-09). */
+int custom_form(struct sc_req *req);
+int custom_submit(struct sc_req *req);
+
+/* sim.c: cross-region SIM replacement. */
+int sim_form(struct sc_req *req);
+int sim_submit(struct sc_req *req);
+int sim_activate(struct sc_req *req);
 
 /* The outcome of placing an order (service_order_place). */
 enum order_outcome {

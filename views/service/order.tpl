@@ -8,10 +8,10 @@
     <tr><th scope="row">业务单号</th><td id="order-id">{{ID}}</td></tr>
     <tr><th scope="row">手机号码</th><td id="msisdn">{{MSISDN}}</td></tr>
     <tr><th scope="row">业务</th><td>{{BUSINESS}}</td></tr>
-    {{#PARAM}}<tr><th scope="row">转移到号码</th><td id="param">{{PARAM}}</td></tr>{{/PARAM}}
+    {{#PARAM}}<tr><th scope="row">{{LABEL}}</th><td id="param">{{PARAM}}</td></tr>{{/PARAM}}
     <tr><th scope="row">提交时间</th><td>{{CREATED}}</td></tr>
     {{#FINISHED}}<tr><th scope="row">完成时间</th><td>{{DONE_AT}}</td></tr>{{/FINISHED}}
     <tr><th scope="row">号码当前状态</th><td id="line-status" data-status="{{LINE_STATUS_CLASS}}">{{LINE_STATUS}}</td></tr>
   </table>
-  <p>{{#BACK_FEATURES}}<a href="/service/features">返回业务申请和取消</a> · {{/BACK_FEATURES}}<a href="/service/history">查看受理记录</a> · <a href="/service/">返回业务受理</a></p>
+  <p>{{#BACK_FEATURES}}<a href="/service/features">返回业务申请和取消</a> · {{/BACK_FEATURES}}{{#BACK_INTL}}<a href="{{HREF}}">{{LABEL}}</a> · {{/BACK_INTL}}{{#BACK_SIM}}<a href="/service/sim">返回跨区补卡</a> · {{/BACK_SIM}}<a href="/service/history">查看受理记录</a> · <a href="/service/">返回业务受理</a></p>
 </section>

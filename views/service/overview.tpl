@@ -31,6 +31,10 @@
     <tbody>
     {{#OPEN_ORDER}}<tr data-order="{{ID}}"><td>{{AT}}</td><td><a href="{{HREF}}">{{BUSINESS}}</a></td><td class="result-{{STATE_CLASS}}">{{STATE}}：已提交网络，等待确认</td></tr>
     {{/OPEN_ORDER}}
+    {{#PENDING_PLAN}}<tr id="pending-plan"><td>{{AT}}</td><td><a href="/service/plan">套餐计划变更：{{NAME}}</a></td><td class="result-pending">待生效：{{EFFECTIVE}} 起生效</td></tr>
+    {{/PENDING_PLAN}}
+    {{#PENDING_SIM}}<tr id="pending-sim"><td>{{AT}}</td><td><a href="/service/sim">跨区补卡：新卡 {{ICCID}}</a></td><td class="result-pending">待寄送：收到后请激活</td></tr>
+    {{/PENDING_SIM}}
     </tbody>
   </table>
   {{#NO_OPEN_ORDER}}<p class="empty">没有处理中的业务。</p>{{/NO_OPEN_ORDER}}

@@ -119,6 +119,11 @@ GRANT UPDATE (result, detail) ON selfcare.acceptances TO 'sc_provision'@'localho
 -- a confirmed sim_swap activates the new card and voids the old one (X-01)
 GRANT SELECT ON selfcare.sim_cards TO 'sc_provision'@'localhost';
 GRANT UPDATE (status, transit_msisdn, activated_at, voided_at) ON selfcare.sim_cards TO 'sc_provision'@'localhost';
+-- Plan changes (B-10) take effect on their date: the worker sets the plan.
+GRANT SELECT ON selfcare.plans TO 'sc_provision'@'localhost';
+GRANT SELECT ON selfcare.plan_changes TO 'sc_provision'@'localhost';
+GRANT UPDATE (status, pending_msisdn, settled_at) ON selfcare.plan_changes TO 'sc_provision'@'localhost';
+GRANT UPDATE (plan, plan_fee_fen) ON selfcare.subscribers TO 'sc_provision'@'localhost';
 
 -- hlrsim (local stack only): its own tables, nothing of selfcare's.
 CREATE USER IF NOT EXISTS 'sc_hlrsim'@'localhost' IDENTIFIED BY '@HLRSIM_PASSWORD@';

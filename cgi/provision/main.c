@@ -458,6 +458,24 @@ static int run_batch(struct sc_req *req)
     return n;
 }
 
+/* Plan changes (B-10) take effect on their date: BOSS starts billing the
+ * new plan from the 1st. One statement settles every due change with its
+ * subscriber's plan, so a change is never half applied. */
+static const char SQL_PLANS_SETTLE[] =
+    "UPDATE plan_changes c JOIN plans p ON p.code = c.plan_code "
+    "JOIN subscribers s ON s.msisdn = c.msisdn "
+    "SET s.plan = p.name, s.plan_fee_fen = p.monthly_fee_fen, "
+    "c.status = 'applied', c.pending_msisdn = NULL, c.settled_at = NOW() "
+    "WHERE c.status = 'pending' AND c.effective_on <= CURDATE()";
+
+static void settle_plan_changes(struct sc_req *req)
+{
+    long long n = sc_db_exec(req, SQL_PLANS_SETTLE, "");
+    /* A multi-table update counts the rows of both tables it changed. */
+    if (n > 0)
+        sc_info("plan changes due today applied (%lld rows)", n);
+}
+
 /* ---------------------------------------------------------------- main */
 
 static void check_settings(void)
@@ -516,6 +534,8 @@ int main(int argc, char **argv)
         sc_req_init(&req, arena);
         req.program = "provision";
         int n = run_batch(&req);
+        if (n >= 0)
+            settle_plan_changes(&req);
         /* One line when the database goes away and one when it is back,
          * not one per poll; lib/db.c reconnects on the next statement. */
         if (n < 0 && !db_down)

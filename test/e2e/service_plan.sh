@@ -2,7 +2,8 @@
 # Plan change (B-10): the current plan and the brand's plans with their
 # rules and fees; a change for the 1st of next month with its acceptance
 # record; one pending change at most (the same form sent twice at once is
-# one change); cancellation; the month-end freeze refusing both; invalid
+# one change); cancellation; the month-end freeze refusing both; the
+# provision worker applying a change on its date; invalid
 # input a 400 writing nothing; 上海 神州行 the explanation page.
 #
 # The freeze is exercised through 北京's plan_freeze row, which the test
@@ -188,6 +189,31 @@ t_end
 t_begin "history shows the plan changes"
 get /service/history
 expect_body_has '套餐计划变更' '取消自' '变更为全球通88元套餐'
+t_end
+
+t_begin "on its date the provision worker applies the change: plan and fee are the new ones"
+reset_line
+read -r NEW_CODE NEW_FEE < <(sql "SELECT code, monthly_fee_fen FROM plans
+  WHERE brand_code = 'gotone' AND active = 1 AND name <> '全球通58元套餐' ORDER BY sort LIMIT 1")
+NEW_NAME=$(sql "SELECT name FROM plans WHERE code = '$NEW_CODE'")
+# A change made last month, due today.
+sql "INSERT INTO plan_changes (msisdn, from_plan, plan_code, effective_on, status,
+       pending_msisdn, created_at)
+     VALUES ('$ACCT', '全球通58元套餐', '$NEW_CODE', CURDATE(), 'pending', '$ACCT',
+       NOW() - INTERVAL 10 DAY)"
+settled=""
+for _ in $(seq 1 30); do
+  settled=$(sql "SELECT c.status, s.plan, s.plan_fee_fen, c.pending_msisdn IS NULL
+    FROM plan_changes c JOIN subscribers s ON s.msisdn = c.msisdn
+    WHERE c.msisdn = '$ACCT'" | tr '\t' ' ')
+  [[ $settled == applied* ]] && break
+  sleep 0.5
+done
+expect_eq "settled change" "applied $NEW_NAME $NEW_FEE 1" "$settled"
+get /service/plan
+expect_status 200
+expect_body_has "$NEW_NAME"
+reset_line
 t_end
 
 jar other

@@ -124,6 +124,8 @@ GRANT SELECT ON selfcare.plans TO 'sc_provision'@'localhost';
 GRANT SELECT ON selfcare.plan_changes TO 'sc_provision'@'localhost';
 GRANT UPDATE (status, pending_msisdn, settled_at) ON selfcare.plan_changes TO 'sc_provision'@'localhost';
 GRANT UPDATE (plan, plan_fee_fen) ON selfcare.subscribers TO 'sc_provision'@'localhost';
+-- A confirmed SIM replacement gives the line the new card's PUK.
+GRANT UPDATE (puk) ON selfcare.subscribers TO 'sc_provision'@'localhost';
 
 -- hlrsim (local stack only): its own tables, nothing of selfcare's.
 CREATE USER IF NOT EXISTS 'sc_hlrsim'@'localhost' IDENTIFIED BY '@HLRSIM_PASSWORD@';

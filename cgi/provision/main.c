@@ -95,6 +95,10 @@ static const char SQL_SIM_ACTIVATE[] =
     "UPDATE sim_cards SET status = 'active', transit_msisdn = NULL, "
     "activated_at = COALESCE(activated_at, NOW()) "
     "WHERE iccid = ? AND msisdn = ? AND status IN ('inactive', 'active')";
+static const char SQL_SIM_PUK[] =
+    "UPDATE subscribers s JOIN sim_cards c ON c.msisdn = s.msisdn "
+    "SET s.puk = c.puk WHERE c.iccid = ? AND c.msisdn = ? AND c.puk IS NOT "
+    "NULL";
 static const char SQL_SIM_VOID_OLD[] =
     "UPDATE sim_cards SET status = 'void', voided_at = NOW() "
     "WHERE msisdn = ? AND status = 'active' AND iccid <> ?";
@@ -220,7 +224,8 @@ static int apply_done(struct sc_req *req, const struct order *o,
                     "in transit; cards left as they are",
                     o->id);
         else if (sc_db_exec(req, SQL_SIM_VOID_OLD, "ss", o->msisdn, o->param) <
-                 0)
+                     0 ||
+                 sc_db_exec(req, SQL_SIM_PUK, "ss", o->param, o->msisdn) < 0)
             return -1;
     }
     if (o->acceptance &&

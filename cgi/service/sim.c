@@ -48,9 +48,9 @@ static const char SQL_TRANSIT[] =
 static const char SQL_INACTIVE[] =
     "SELECT iccid FROM sim_cards WHERE msisdn = ? AND status = 'inactive'";
 static const char SQL_ADD[] =
-    "INSERT INTO sim_cards (iccid, msisdn, status, city_id, delivery_address, "
-    "contact_phone, request_id, transit_msisdn, created_at) "
-    "VALUES (?, ?, 'inactive', ?, ?, ?, ?, ?, NOW())";
+    "INSERT INTO sim_cards (iccid, puk, msisdn, status, city_id, "
+    "delivery_address, contact_phone, request_id, transit_msisdn, created_at) "
+    "VALUES (?, ?, ?, 'inactive', ?, ?, ?, ?, ?, NOW())";
 
 enum { ER_DUP_ENTRY = 1062 };
 
@@ -298,8 +298,14 @@ int sim_submit(struct sc_req *req)
         return refuse(req, &in, 409, why);
     }
     const char *iccid = new_iccid(req->arena, req->customer->province_id);
-    if (sc_db_exec(req, SQL_ADD, "ssissss", iccid, msisdn, (long long)city->id,
-                   in.address, in.phone, request_id, msisdn) != 1) {
+    /* The card's PUK: printed on the card, the line's once it is active. */
+    char puk[9];
+    for (int i = 0; i < 8; i++)
+        puk[i] = (char)('0' + randombytes_uniform(10));
+    puk[8] = '\0';
+    if (sc_db_exec(req, SQL_ADD, "sssissss", iccid, puk, msisdn,
+                   (long long)city->id, in.address, in.phone, request_id,
+                   msisdn) != 1) {
         if (sc_db_errno() == ER_DUP_ENTRY) {
             sc_db_rollback(req);
             return sc_bad_request(req, "表单已失效，请重新打开页面后再提交。");

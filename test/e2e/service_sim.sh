@@ -31,8 +31,11 @@ sql() {
   )
 }
 hlr_mode() { curl -s -o /dev/null -w '%{http_code}' -d "mode=$1" -d delay_ms=0 "$HLR/hlr/control"; }
+# The line's PUK before the test: a confirmed replacement changes it.
+ORIG_PUK=$(sql "SELECT COALESCE(puk, '') FROM subscribers WHERE msisdn = '$ACCT'")
 reset_line() {
-  sql "DELETE FROM provision_orders WHERE msisdn = '$ACCT';
+  sql "UPDATE subscribers SET puk = NULLIF('$ORIG_PUK', '') WHERE msisdn = '$ACCT';
+       DELETE FROM provision_orders WHERE msisdn = '$ACCT';
        DELETE FROM acceptances WHERE msisdn = '$ACCT';
        DELETE FROM hlr_lines WHERE msisdn = '$ACCT';
        DELETE FROM login_failures WHERE kind = 'msisdn' AND subject = '$ACCT';
@@ -189,6 +192,7 @@ if [[ $(hlr_mode reject) == 200 ]]; then
   expect_eq "order" failed "$(wait_settled "$ID")"
   hlr_mode ok >/dev/null
   expect_eq "cards" "old:active,new:inactive" "$(cards)"
+  expect_eq "the line's PUK" "$ORIG_PUK" "$(sql "SELECT COALESCE(puk, '') FROM subscribers WHERE msisdn = '$ACCT'")"
   expect_eq "order" "sim_swap $NEW failed 补卡激活" \
     "$(sql "SELECT o.action, o.param, a.result, a.business FROM provision_orders o JOIN acceptances a ON a.id = o.acceptance_id WHERE o.id = '$ID'" | tr '\t' ' ')"
   expect_match "request XML" "<action>sim_swap</action><sim iccid=\"$NEW\"/>" \
@@ -213,6 +217,9 @@ expect_eq "orders" $((before + 1)) "$(sql "SELECT COUNT(*) FROM provision_orders
 ID=${LOC1##*=}
 expect_eq "order" "done" "$(wait_settled "$ID")"
 expect_eq "cards" "old:void,new:active" "$(cards)"
+NEW_PUK=$(sql "SELECT puk FROM sim_cards WHERE iccid = '$NEW'")
+expect_match "the new card's PUK" '^[0-9]{8}$' "$NEW_PUK"
+expect_eq "the line's PUK is the new card's" "$NEW_PUK" "$(sql "SELECT puk FROM subscribers WHERE msisdn = '$ACCT'")"
 expect_match "simulator" "iccid $NEW" "$(curl -s "$HLR/hlr/lines?msisdn=$ACCT")"
 get "/service/order?id=$ID"
 expect_body_has 'data-state="done"' 'href="/service/sim"'

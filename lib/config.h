@@ -33,6 +33,9 @@ struct sc_config {
     int provision_retry_first;  /* seconds before the first retry */
     int provision_retry_max;    /* cap of the doubling backoff */
     int provision_max_attempts; /* answered but unusable: then failed */
+    /* [sla]: the overdue worker's pace and when overdue goes upstairs. */
+    int sla_poll_seconds;
+    int sla_escalate_after; /* seconds past due before escalation */
 };
 
 extern struct sc_config sc_cfg;

@@ -208,7 +208,7 @@ static const char *avg_hours(sc_arena *a, const struct tally *t)
 /* ------------------------------------------------------------- page */
 
 /* A horizontal bar chart in SVG user units: one row per item. */
-enum { CH_W = 560, CH_LABEL = 110, CH_ROW = 24, CH_BAR = 16, CH_VALUE = 50 };
+enum { CH_W = 420, CH_LABEL = 96, CH_ROW = 24, CH_BAR = 16, CH_VALUE = 40 };
 
 static sc_dict *chart_begin(sc_dict *d, const char *id, const char *title)
 {

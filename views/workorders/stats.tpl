@@ -35,31 +35,31 @@
 </section>
 <section class="card">
   <h2>按分类</h2>
-  <table class="list" id="by-category">
+  <table class="list wo-table" id="by-category">
     <thead><tr><th scope="col">分类</th><th scope="col" class="num">数量</th><th scope="col" class="num">超时</th><th scope="col" class="num">升级</th><th scope="col" class="num">再投诉</th><th scope="col" class="num">已办结</th><th scope="col" class="num">满意度</th><th scope="col" class="num">平均处理时长（小时）</th></tr></thead>
     <tbody>{{#CATEGORY_ROW}}<tr><th scope="row">{{LABEL}}</th><td class="num">{{N}}</td><td class="num">{{OVERDUE}}</td><td class="num">{{ESCALATED}}</td><td class="num">{{RE}}</td><td class="num">{{CLOSED}}</td><td class="num">{{AVG_RATING}}</td><td class="num">{{AVG_HOURS}}</td></tr>
     {{/CATEGORY_ROW}}</tbody>
   </table>
   <h2>按状态</h2>
-  <table class="list" id="by-status">
+  <table class="list wo-table" id="by-status">
     <thead><tr><th scope="col">状态</th><th scope="col" class="num">数量</th><th scope="col" class="num">超时</th><th scope="col" class="num">升级</th><th scope="col" class="num">再投诉</th></tr></thead>
     <tbody>{{#STATUS_ROW}}<tr><th scope="row">{{LABEL}}</th><td class="num">{{N}}</td><td class="num">{{OVERDUE}}</td><td class="num">{{ESCALATED}}</td><td class="num">{{RE}}</td></tr>
     {{/STATUS_ROW}}</tbody>
   </table>
   <h2>按省份</h2>
-  <table class="list" id="by-province">
+  <table class="list wo-table" id="by-province">
     <thead><tr><th scope="col">省份</th><th scope="col" class="num">数量</th><th scope="col" class="num">超时</th><th scope="col" class="num">升级</th><th scope="col" class="num">再投诉</th><th scope="col" class="num">已办结</th><th scope="col" class="num">满意度</th><th scope="col" class="num">平均处理时长（小时）</th></tr></thead>
     <tbody>{{#PROVINCE_ROW}}<tr data-province="{{PROVINCE_ID}}"><th scope="row">{{LABEL}}</th><td class="num">{{N}}</td><td class="num">{{OVERDUE}}</td><td class="num">{{ESCALATED}}</td><td class="num">{{RE}}</td><td class="num">{{CLOSED}}</td><td class="num">{{AVG_RATING}}</td><td class="num">{{AVG_HOURS}}</td></tr>
     {{/PROVINCE_ROW}}</tbody>
   </table>
   <h2>满意度分布</h2>
-  <table class="list" id="by-rating">
+  <table class="list wo-table" id="by-rating">
     <thead><tr><th scope="col">评分</th><th scope="col" class="num">人数</th></tr></thead>
     <tbody>{{#RATING_ROW}}<tr><th scope="row">{{STARS}}分</th><td class="num">{{COUNT}}</td></tr>
     {{/RATING_ROW}}</tbody>
   </table>
   <h2>按时间</h2>
-  <table class="list" id="by-period">
+  <table class="list wo-table" id="by-period">
     <thead><tr><th scope="col">时间</th><th scope="col" class="num">数量</th><th scope="col" class="num">已办结</th><th scope="col" class="num">超时</th><th scope="col" class="num">再投诉</th></tr></thead>
     <tbody>{{#PERIOD_ROW}}<tr><th scope="row">{{KEY}}</th><td class="num">{{N}}</td><td class="num">{{CLOSED}}</td><td class="num">{{OVERDUE}}</td><td class="num">{{RE}}</td></tr>
     {{/PERIOD_ROW}}</tbody>

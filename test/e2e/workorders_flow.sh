@@ -32,7 +32,7 @@ audit() { # actions audited on this complaint, in order
 t_begin "the queue finds the new complaint by its tracking number"
 get "$WO/?q=$TRACK"
 expect_status 200
-expect_body_has "$TRACK" '测试投诉' 'id="count-match">1<'
+expect_body_has ">$TRACK</a>" '测试投诉' 'id="count-match">1<'
 t_end
 
 t_begin "the complaint page shows it submitted, with the history and the actions"
@@ -129,7 +129,7 @@ expect_eq "overdue events (complaint + work order), internal" "2 0" \
   "$(sql "SELECT CONCAT(COUNT(*), ' ', SUM(visible)) FROM complaint_events WHERE complaint_id = $ID AND kind = 'overdue'")"
 expect_eq "not escalated before the grace" "" "$(sql "SELECT escalated_at FROM complaints WHERE id = $ID AND escalated_at IS NOT NULL")"
 get "$WO/?overdue=1&q=$TRACK"
-expect_body_has "$TRACK" 'wo-overdue'
+expect_body_has ">$TRACK</a>" 'wo-overdue'
 t_end
 
 t_begin "past the grace it escalates to the supervisor's 升级 queue"

@@ -191,18 +191,27 @@ static int stats_load(struct sc_req *req, const struct range *r,
     return 0;
 }
 
+/* num / den to `places` decimals, rounded half up in integers, so the
+ * figure never depends on binary floating point (and equals what SQL's
+ * ROUND gives for the same sums). "-" when den is 0. */
+static const char *ratio(sc_arena *a, long long num, long long den, int places)
+{
+    if (den <= 0)
+        return "-";
+    long long scale = places == 2 ? 100 : 10;
+    long long v = (2 * num * scale + den) / (2 * den);
+    return places == 2 ? sc_printf(a, "%lld.%02lld", v / 100, v % 100)
+                       : sc_printf(a, "%lld.%lld", v / 10, v % 10);
+}
+
 static const char *avg_rating(sc_arena *a, const struct tally *t)
 {
-    return t->rated ? sc_printf(a, "%.2f", (double)t->rating_sum / t->rated)
-                    : "-";
+    return ratio(a, t->rating_sum, t->rated, 2);
 }
 
 static const char *avg_hours(sc_arena *a, const struct tally *t)
 {
-    return t->closed
-               ? sc_printf(a, "%.1f",
-                           (double)t->handling_seconds / t->closed / 3600.0)
-               : "-";
+    return ratio(a, t->handling_seconds, t->closed * 3600, 1);
 }
 
 /* ------------------------------------------------------------- page */

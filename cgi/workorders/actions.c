@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The row is locked and its status checked: an update that changes
+ * nothing (already dispatched, within the same second) is not a failure,
+ * as MariaDB counts changed rows, not matched ones. */
 static const char SQL_SET_STATUS[] =
     "UPDATE complaints SET status = ?, updated_at = NOW() "
     "WHERE id = ? AND status <> 'closed'";
@@ -144,7 +147,7 @@ int action_review(struct sc_req *req)
                       "该投诉已复核过，且分类没有改变：无需再次复核。");
     const char *text = sc_field(req, "text");
     if (start &&
-        (sc_db_exec(req, SQL_SET_STATUS, "ss", "reviewing", a.id) != 1 ||
+        (sc_db_exec(req, SQL_SET_STATUS, "ss", "reviewing", a.id) < 0 ||
          event(&a, "reviewed", 1, "reviewing", "工作人员正在复核您的诉求。") ||
          notify(&a, sc_printf(req->arena,
                               "您的%s（受理编号 %s）已由工作人员受理复核，"
@@ -153,7 +156,7 @@ int action_review(struct sc_req *req)
         return failed(&a);
     if (recat &&
         (sc_db_exec(req, SQL_SET_CATEGORY, "ss", cat, a.id) != 1 ||
-         sc_db_exec(req, SQL_LABEL, "ssi", a.id, cat, req->staff->id) < 1 ||
+         sc_db_exec(req, SQL_LABEL, "ssi", a.id, cat, req->staff->id) < 0 ||
          event(&a, "reclassified", 0, NULL,
                sc_printf(req->arena, "分类由「%s」改为「%s」",
                          wo_category_label(old_cat), wo_category_label(cat)))))
@@ -186,7 +189,7 @@ int action_reply(struct sc_req *req)
         return refuse(&a, 403,
                       "地市分公司请在工单中填写处理结果，由省公司答复客户。");
     const char *text = sc_field(req, "text");
-    if (sc_db_exec(req, SQL_SET_STATUS, "ss", "replied", a.id) != 1 ||
+    if (sc_db_exec(req, SQL_SET_STATUS, "ss", "replied", a.id) < 0 ||
         event(&a, "reply", 1, "replied", text) ||
         notify(&a, sc_printf(req->arena, "您的%s（受理编号 %s）答复如下：%s",
                              a.label, a.track_no, text)))
@@ -294,7 +297,7 @@ int action_dispatch(struct sc_req *req)
                    sc_cell(a.c, 0, WC_CATEGORY)) != 1)
         return failed(&a);
     long long wo = sc_db_last_id();
-    if (sc_db_exec(req, SQL_SET_STATUS, "ss", "dispatched", a.id) != 1 ||
+    if (sc_db_exec(req, SQL_SET_STATUS, "ss", "dispatched", a.id) < 0 ||
         event(&a, "dispatched", 1, "dispatched",
               sc_printf(req->arena, "已转交%s处理。", name)) ||
         notify(&a, sc_printf(req->arena,

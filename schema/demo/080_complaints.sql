@@ -1,5 +1,5 @@
 -- Demo complaints for the back office (local stack only; LOGINS.txt).
--- 40 complaints and suggestions over the last four weeks, across 北京 (11),
+-- 40 complaints and suggestions over the 28 days before today, across 北京 (11),
 -- 广东 (44), 上海 (31), 四川 (51) and 浙江 (33), in every category and
 -- status: some overdue and escalated, some re-complained, some closed and
 -- rated, a few kept by head office, the dispatched ones with a work order.
@@ -68,9 +68,9 @@ FROM (
     ELT(1 + seq % 5, 11, 44, 31, 51, 33) AS prov,
     1 + seq % 4 AS cat_i,
     ELT(1 + seq % 6, 'submitted', 'reviewing', 'dispatched', 'replied', 'closed', 'closed') AS st,
-    CURDATE() - INTERVAL (seq % 28) DAY + INTERVAL (8 + seq % 10) HOUR AS created,
+    CURDATE() - INTERVAL (1 + seq % 28) DAY + INTERVAL (8 + seq % 10) HOUR AS created,
     IF(seq % 3 = 0, CURDATE() + INTERVAL 3 DAY,
-       CURDATE() - INTERVAL (seq % 28) DAY + INTERVAL (8 + seq % 10 + 48) HOUR) AS due
+       CURDATE() - INTERVAL (1 + seq % 28) DAY + INTERVAL (8 + seq % 10 + 48) HOUR) AS due
   FROM seq_1_to_40
 ) g;
 

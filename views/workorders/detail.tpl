@@ -45,6 +45,7 @@
 <section class="card" aria-labelledby="h-actions">
   <h2 id="h-actions">处理</h2>
   {{#CLOSED_NOTICE}}<p class="hint">该投诉已办结。客户再投诉时会重新打开；仍可添加内部备注。</p>{{/CLOSED_NOTICE}}
+  <div class="wo-actions">
   {{#ACTIONS}}
   <form method="post" action="/admin/complaints/review" class="wo-form">
     <h3>复核</h3>
@@ -93,4 +94,5 @@
     <textarea id="note-text" name="text" rows="2" maxlength="2000" required></textarea>
     <button type="submit">保存备注</button>
   </form>
+  </div>
 </section>

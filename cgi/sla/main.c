@@ -33,9 +33,14 @@ static const char SQL_DUE_COMPLAINTS[] =
 static const char SQL_MARK_COMPLAINT[] =
     "UPDATE complaints SET overdue = 1, updated_at = NOW() WHERE id = ? AND "
     "overdue = 0 AND " UNANSWERED " AND due_at < NOW()";
+/* A work order's complaint is locked with it: the event written for it
+ * needs the complaint row (foreign key), and a staff action holding that
+ * row is skipped this pass instead of waited for, so the worker never
+ * waits on a lock and can never deadlock with an action. */
 static const char SQL_DUE_WORK_ORDERS[] =
-    "SELECT id, complaint_id FROM work_orders WHERE status = 'open' AND "
-    "overdue = 0 AND due_at < NOW() ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+    "SELECT w.id, w.complaint_id FROM work_orders w JOIN complaints c ON "
+    "c.id = w.complaint_id WHERE w.status = 'open' AND w.overdue = 0 AND "
+    "w.due_at < NOW() ORDER BY w.id LIMIT ? FOR UPDATE SKIP LOCKED";
 static const char SQL_MARK_WORK_ORDER[] =
     "UPDATE work_orders SET overdue = 1 WHERE id = ? AND overdue = 0 AND "
     "status = 'open' AND due_at < NOW()";
@@ -47,9 +52,10 @@ static const char SQL_ESCALATE_COMPLAINT[] =
     "UPDATE complaints SET escalated_at = NOW(), updated_at = NOW() WHERE id "
     "= ? AND escalated_at IS NULL AND overdue = 1 AND " UNANSWERED;
 static const char SQL_LATE_WORK_ORDERS[] =
-    "SELECT id, complaint_id FROM work_orders WHERE status = 'open' AND "
-    "overdue = 1 AND escalated_at IS NULL AND due_at < NOW() - INTERVAL ? "
-    "SECOND ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+    "SELECT w.id, w.complaint_id FROM work_orders w JOIN complaints c ON "
+    "c.id = w.complaint_id WHERE w.status = 'open' AND w.overdue = 1 AND "
+    "w.escalated_at IS NULL AND w.due_at < NOW() - INTERVAL ? SECOND "
+    "ORDER BY w.id LIMIT ? FOR UPDATE SKIP LOCKED";
 static const char SQL_ESCALATE_WORK_ORDER[] =
     "UPDATE work_orders SET escalated_at = NOW() WHERE id = ? AND "
     "escalated_at IS NULL AND status = 'open'";

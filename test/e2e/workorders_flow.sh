@@ -35,6 +35,21 @@ expect_status 200
 expect_body_has ">$TRACK</a>" '测试投诉' 'id="count-match">1<'
 t_end
 
+t_begin "queue filters with bad values are refused (400) with the field named"
+get "$WO/?q=D%25"
+expect_status 400
+expect_body_has '「受理编号」只能包含字母、数字'
+get "$WO/?status=lost"
+expect_status 400
+expect_body_has '状态'
+get "$WO/?page=501"
+expect_status 400
+get "$WO/view?id=x"
+expect_status 400
+get "$WO/view?id=999999999"
+expect_status 404
+t_end
+
 t_begin "the complaint page shows it submitted, with the history and the actions"
 get "$WO/view?id=$ID"
 expect_status 200
@@ -117,6 +132,10 @@ expect_body_has "$NOTE" '内部，客户不可见'
 t_end
 
 t_begin "the sla worker marks the complaint and its open work order overdue, once"
+# A second worker beside supervisord's: the two must not mark anything twice.
+"$SC_VAR/build/selfcare-sla" -c "$SC_VAR/selfcare.ini" >/dev/null 2>&1 &
+SLA2=$!
+on_exit "kill $SLA2 2>/dev/null"
 act dispatch "$ID" target=province province=11 "text=请北京公司协助"
 expect_status 303
 WO2=$(sql "SELECT id FROM work_orders WHERE complaint_id = $ID ORDER BY id DESC LIMIT 1")
@@ -132,13 +151,14 @@ get "$WO/?overdue=1&q=$TRACK"
 expect_body_has ">$TRACK</a>" 'wo-overdue'
 t_end
 
-t_begin "past the grace it escalates to the supervisor's 升级 queue"
+t_begin "past the grace it escalates to the supervisor's 升级 queue (two workers, once)"
 sql "UPDATE complaints SET due_at = NOW() - INTERVAL 2 HOUR WHERE id = $ID;
      UPDATE work_orders SET due_at = NOW() - INTERVAL 2 HOUR WHERE id = $WO2"
 wait_for 15 "SELECT escalated_at IS NOT NULL FROM complaints WHERE id = $ID" || t_fail "complaint not escalated within 15 s"
 wait_for 15 "SELECT escalated_at IS NOT NULL FROM work_orders WHERE id = $WO2" || t_fail "work order not escalated within 15 s"
 sleep 2
 expect_eq "escalated events" "2" "$(sql "SELECT COUNT(*) FROM complaint_events WHERE complaint_id = $ID AND kind = 'escalated'")"
+kill "$SLA2" 2>/dev/null
 get "$WO/?escalated=1"
 expect_status 200
 expect_body_has "$TRACK"

@@ -112,7 +112,7 @@ expect_body_has 'action="/admin/complaints/complete"'
 WOP=$(sql "SELECT id FROM work_orders WHERE complaint_id = $HQ")
 act complete "$HQ" "wo=$WOP" "text=北京公司已处理"
 expect_status 303
-expect_eq "work order" done "$(sql "SELECT status FROM work_orders WHERE id = $WOP")"
+expect_eq "work order" "done" "$(sql "SELECT status FROM work_orders WHERE id = $WOP")"
 t_end
 
 t_begin "a province dispatches only to its own city branches"

@@ -132,7 +132,7 @@ GRANT SELECT ON selfcare.brands    TO 'sc_workorders'@'localhost';
 GRANT SELECT ON selfcare.services  TO 'sc_workorders'@'localhost';
 GRANT SELECT ON selfcare.service_availability TO 'sc_workorders'@'localhost';
 GRANT SELECT ON selfcare.staff     TO 'sc_workorders'@'localhost';
-GRANT SELECT, UPDATE, DELETE ON selfcare.staff_sessions TO 'sc_workorders'@'localhost';
+GRANT SELECT, UPDATE ON selfcare.staff_sessions TO 'sc_workorders'@'localhost';
 GRANT SELECT, INSERT ON selfcare.audit_log TO 'sc_workorders'@'localhost';
 GRANT SELECT, UPDATE ON selfcare.complaints TO 'sc_workorders'@'localhost';
 GRANT SELECT, INSERT ON selfcare.complaint_events TO 'sc_workorders'@'localhost';

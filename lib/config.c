@@ -48,6 +48,8 @@ void sc_config_defaults(void)
     sc_cfg.provision_retry_max = 3600;
     sc_cfg.provision_max_attempts = 10;
     sc_cfg.service_plan_freeze_days = 2;
+    sc_cfg.sla_poll_seconds = 60;
+    sc_cfg.sla_escalate_after = 24 * 3600;
 }
 
 static int parse_hex(unsigned char *out, size_t outlen, const char *hex)
@@ -135,6 +137,11 @@ static int on_value(void *user, const char *section, const char *name,
                 return 0;
             }
         }
+    } else if (strcmp(section, "sla") == 0) {
+        if (strcmp(name, "poll_seconds") == 0)
+            sc_cfg.sla_poll_seconds = atoi(value);
+        else if (strcmp(name, "escalate_after_seconds") == 0)
+            sc_cfg.sla_escalate_after = atoi(value);
     } else if (strcmp(section, "db") == 0 ||
                strcmp(section, ctx->dbsection) == 0) {
         if (strcmp(name, "socket") == 0)

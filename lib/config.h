@@ -38,6 +38,9 @@ struct sc_config {
     /* [service]: the last days of a month in which plan changes (B-10) are
      * refused, where a province has no plan_freeze row of its own. */
     int service_plan_freeze_days;
+    /* [sla]: the overdue worker's pace and when overdue goes upstairs. */
+    int sla_poll_seconds;
+    int sla_escalate_after; /* seconds past due before escalation */
 };
 
 extern struct sc_config sc_cfg;

@@ -35,6 +35,7 @@ struct sc_staff {
     long long id;
     const char *username, *display_name, *role;
     int province_id; /* 0 = head office */
+    int city_id;     /* city branch within the province; 0 = none */
     const char *province_name;
 };
 

@@ -59,7 +59,8 @@ static const char SQL_CUSTOMER_REAUTH[] =
 static const char SQL_STAFF_LOAD[] =
     "SELECT s.id, s.username, s.display_name, s.role, IFNULL(s.province_id, "
     "0), "
-    "IFNULL(p.name, '集团公司'), UNIX_TIMESTAMP(ss.seen_at) "
+    "IFNULL(p.name, '集团公司'), UNIX_TIMESTAMP(ss.seen_at), "
+    "IFNULL(s.city_id, 0) "
     "FROM staff_sessions ss JOIN staff s ON s.id = ss.staff_id "
     "LEFT JOIN provinces p ON p.id = s.province_id "
     "WHERE ss.token_hash = ? AND ss.seen_at > NOW() - INTERVAL ? SECOND "
@@ -148,6 +149,7 @@ int sc_session_load_staff(struct sc_req *req)
     s->role = sc_cell(r, 0, 3);
     s->province_id = (int)sc_cell_int(r, 0, 4);
     s->province_name = sc_cell(r, 0, 5);
+    s->city_id = (int)sc_cell_int(r, 0, 7);
     req->staff = s;
     if ((long long)time(NULL) - sc_cell_int(r, 0, 6) >= TOUCH_EVERY)
         sc_db_exec(req, SQL_STAFF_TOUCH, "b", hash, sizeof hash);

@@ -126,6 +126,10 @@ extern "C" sc_dict *sc_view(struct sc_req *req, const char *file,
         s->SetValue("PROVINCE", req->staff->province_name);
         if (strcmp(req->staff->role, "admin") == 0)
             s->ShowSection("IS_ADMIN");
+        /* Complaint work orders (/admin/complaints/): every role but the
+         * content ones; an analyst gets the statistics only. */
+        if (strncmp(req->staff->role, "content_", 8) != 0)
+            s->ShowSection("CAN_COMPLAINTS");
     }
     if (req->csrf)
         layout->SetValue("CSRF", req->csrf);

@@ -137,3 +137,31 @@ GRANT SELECT, INSERT ON selfcare.hlr_requests TO 'sc_hlrsim'@'localhost';
 -- service: creates orders with their pending acceptance records.
 GRANT SELECT, INSERT, UPDATE ON selfcare.provision_orders TO 'sc_service'@'localhost';
 GRANT SELECT ON selfcare.line_features TO 'sc_service'@'localhost';
+
+-- workorders (complaint back office, /admin/complaints/): works the
+-- complaints and their work orders, tells the customer through the outbox,
+-- audits every action. Reads staff sessions like the admin program.
+CREATE USER IF NOT EXISTS 'sc_workorders'@'localhost' IDENTIFIED BY '@WORKORDERS_PASSWORD@';
+ALTER USER 'sc_workorders'@'localhost' IDENTIFIED BY '@WORKORDERS_PASSWORD@';
+GRANT SELECT ON selfcare.provinces TO 'sc_workorders'@'localhost';
+GRANT SELECT ON selfcare.cities    TO 'sc_workorders'@'localhost';
+GRANT SELECT ON selfcare.brands    TO 'sc_workorders'@'localhost';
+GRANT SELECT ON selfcare.services  TO 'sc_workorders'@'localhost';
+GRANT SELECT ON selfcare.service_availability TO 'sc_workorders'@'localhost';
+GRANT SELECT ON selfcare.staff     TO 'sc_workorders'@'localhost';
+GRANT SELECT, UPDATE ON selfcare.staff_sessions TO 'sc_workorders'@'localhost';
+GRANT SELECT, INSERT ON selfcare.audit_log TO 'sc_workorders'@'localhost';
+GRANT SELECT, UPDATE ON selfcare.complaints TO 'sc_workorders'@'localhost';
+GRANT SELECT, INSERT ON selfcare.complaint_events TO 'sc_workorders'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON selfcare.work_orders TO 'sc_workorders'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON selfcare.complaint_labels TO 'sc_workorders'@'localhost';
+GRANT SELECT ON selfcare.complaint_sla TO 'sc_workorders'@'localhost';
+GRANT SELECT ON selfcare.complaint_departments TO 'sc_workorders'@'localhost';
+GRANT INSERT ON selfcare.outbox TO 'sc_workorders'@'localhost';
+
+-- sla: marks overdue and escalates; history only.
+CREATE USER IF NOT EXISTS 'sc_sla'@'localhost' IDENTIFIED BY '@SLA_PASSWORD@';
+ALTER USER 'sc_sla'@'localhost' IDENTIFIED BY '@SLA_PASSWORD@';
+GRANT SELECT, UPDATE (overdue, escalated_at, updated_at) ON selfcare.complaints TO 'sc_sla'@'localhost';
+GRANT SELECT, UPDATE (overdue, escalated_at) ON selfcare.work_orders TO 'sc_sla'@'localhost';
+GRANT INSERT ON selfcare.complaint_events TO 'sc_sla'@'localhost';

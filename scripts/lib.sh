@@ -36,10 +36,10 @@ export SC_ROOT=$ROOT SC_VAR=$VAR
 
 # Program groups that supervisord runs (one [fcgi-program:x] each in
 # conf/supervisord.conf.in). Kept here so run/test can roll them all.
-SC_GROUPS=(portal admin billing points service hlrsim)
+SC_GROUPS=(portal admin billing points service hlrsim workorders)
 # Every program connects as its own database user (schema/grants.sql), each
 # with a generated password; notify is a background worker, not FastCGI.
-SC_DB_USERS=(portal admin billing points service notify provision hlrsim)
+SC_DB_USERS=(portal admin billing points service notify provision hlrsim workorders sla)
 
 # Unix socket paths are limited to 108 bytes; a deep CI checkout would
 # otherwise fail with a confusing "path too long" from mariadbd or supervisord.
@@ -80,7 +80,8 @@ SC_PACKAGES=(build-essential g++ autoconf automake libtool pkg-config
   libfcgi-dev libmariadb-dev mariadb-server mariadb-client
   mariadb-plugin-mroonga libctemplate-dev libxml2-dev libsodium-dev
   libcurl4-openssl-dev libinih-dev libcmark-dev check supervisor nginx curl
-  nodejs npm chromium fonts-noto-cjk wrk clang libclang-rt-14-dev python3-aiosmtpd)
+  nodejs npm chromium fonts-noto-cjk wrk clang libclang-rt-14-dev python3-aiosmtpd
+  libxml2-utils)
 
 pkg_installed() {
   [[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == "install ok installed" ]]
@@ -358,7 +359,7 @@ supervisor_start() {
     supctl reread >/dev/null
     supctl update
     local g
-    for g in "${SC_GROUPS[@]}" notify provision; do rolling_restart "$g" || true; done
+    for g in "${SC_GROUPS[@]}" notify provision sla; do rolling_restart "$g" || true; done
     return 0
   fi
   sc_say "starting supervisord"

@@ -19,6 +19,14 @@ static const struct {
     {"logout", "退出"},
     {"staff_create", "新增员工"},
     {"staff_update", "修改员工"},
+    {"complaint_review", "投诉复核"},
+    {"complaint_reclassify", "投诉重新分类"},
+    {"complaint_reply", "答复客户"},
+    {"complaint_note", "内部备注"},
+    {"complaint_dispatch", "派发工单"},
+    {"workorder_complete", "办结工单"},
+    {"complaint_transfer", "投诉移交"},
+    {"complaint_close", "投诉办结"},
 };
 
 static const char *action_label(const char *action)

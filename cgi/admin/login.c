@@ -14,6 +14,13 @@ int admin_home(struct sc_req *req)
     sc_set(d, "PROVINCE", req->staff->province_name);
     if (strcmp(req->staff->role, "admin") == 0)
         sc_show(d, "IS_ADMIN");
+    /* The complaint back office (workorders); analysts read its
+     * statistics only. */
+    if (strncmp(req->staff->role, "content_", 8) != 0) {
+        sc_dict *c = sc_section(d, "COMPLAINTS");
+        if (strcmp(req->staff->role, "analyst") != 0)
+            sc_show(c, "WORKS_COMPLAINTS");
+    }
     return 200;
 }
 

@@ -20,6 +20,8 @@
   </div>
   {{#STAFF}}<nav class="main" aria-label="后台菜单">
     <a href="/admin/">工作台</a>
+    {{#CAN_COMPLAINTS}}<a href="/admin/complaints/">投诉工单</a>
+    <a href="/admin/complaints/stats">投诉统计</a>{{/CAN_COMPLAINTS}}
     {{#IS_ADMIN}}<a href="/admin/staff">员工管理</a>
     <a href="/admin/audit">审计日志</a>{{/IS_ADMIN}}
   </nav>{{/STAFF}}

@@ -11,5 +11,6 @@ Suite *view_suite(void);
 Suite *arena_suite(void);
 Suite *notify_suite(void);
 Suite *reference_suite(void);
+Suite *complaints_suite(void);
 
 #endif

@@ -6,7 +6,7 @@
     <div><dt>受理编号</dt><dd id="track-no">{{TRACK_NO}}</dd></div>
     <div><dt>查询密码</dt><dd id="track-pw">{{PASSWORD}}</dd></div>
   </dl>
-  <table>
+  <table class="complaint-facts">
     <tr><th scope="row">提交时间</th><td>{{CREATED}}</td></tr>
     <tr><th scope="row">问题类别</th><td>{{CATEGORY}}</td></tr>
     <tr><th scope="row">承诺答复时间</th><td>{{DUE}} 前</td></tr>

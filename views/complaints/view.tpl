@@ -18,7 +18,7 @@
   {{#REPLY}}<h2>答复（{{AT}}）</h2>
   <p class="complaint-text reply">{{TEXT}}</p>{{/REPLY}}
   <h2>处理部门</h2>
-  {{#NO_WORK_ORDERS}}<p class="empty">尚未转交其他部门，由受理的客服人员处理。</p>{{/NO_WORK_ORDERS}}
+  {{#NO_WORK_ORDERS}}<p class="hint">尚未转交其他部门，由受理的客服人员处理。</p>{{/NO_WORK_ORDERS}}
   {{#WORK_ORDER}}<p>{{TARGET}}：{{STATE}}（{{WHEN_LABEL}} {{WHEN}}）</p>{{/WORK_ORDER}}
   <h2>处理记录</h2>
   <ol class="complaint-history">
@@ -27,7 +27,7 @@
   {{#RATED}}<h2>您的评价</h2>
   <p id="rating">满意度 {{RATING}} 星{{#COMMENT}}：{{TEXT}}{{/COMMENT}}（{{CONFIRMED}} 确认）</p>{{/RATED}}
 </section>
-{{#RATE}}<section class="card">
+{{#RATE}}<section class="card complaint-followup">
   <h2>确认结果并评价</h2>
   <form method="post" action="/complaints/rate">
     <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -45,7 +45,7 @@
     <button type="submit">确认并评价</button>
   </form>
 </section>{{/RATE}}
-{{#RECOMPLAIN}}<section class="card">
+{{#RECOMPLAIN}}<section class="card complaint-followup">
   <h2>对处理结果不满意？再投诉</h2>
   <form method="post" action="/complaints/recomplain">
     <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -66,4 +66,24 @@ expect_ne "tracking number" "$FIRST" "$TRACK_NO"
 expect_match "tracking number" '^T[0-9]+$' "$TRACK_NO"
 t_end
 
+t_begin "ten forms with the same text posted at once for one number make one case"
+PAR=$(rand_number) PT=$(rand_tag)
+pids=()
+for i in $(seq 1 10); do
+  (
+    # Each request of a subshell needs its own header and body files.
+    OUT=$E2E_TMP/par$i.out E2E_TMP=$E2E_TMP/par$i
+    mkdir -p "$E2E_TMP"
+    jar "par$i"
+    submit complaint "msisdn=$PAR" "title=同时提交 $PT" "content=十个窗口同时提交同一条投诉，只应受理一件。$PT"
+    echo "$STATUS $TRACK_NO" >"$OUT"
+  ) &
+  pids+=($!)
+done
+wait "${pids[@]}"
+expect_eq "rows" 1 "$(sql "SELECT COUNT(*) FROM complaints WHERE msisdn = '$PAR'")"
+expect_eq "new cases (303)" 1 "$(cat "$E2E_TMP"/par*.out | grep -c '^303 T')"
+expect_eq "told it exists (200)" 9 "$(cat "$E2E_TMP"/par*.out | grep -c '^200 ')"
+t_end
+
 e2e_done

@@ -55,6 +55,9 @@ static const char SQL_INSERT[] =
     "WHERE category = ?), 72) HOUR, ?, NOW(), NOW())";
 static const char SQL_SET_TRACK_NO[] =
     "UPDATE complaints SET track_no = ? WHERE id = ?";
+/* A logged-in customer's registered contact data prefills the form. */
+static const char SQL_CONTACT[] =
+    "SELECT email, contact_phone FROM subscribers WHERE msisdn = ?";
 static const char SQL_DONE[] =
     "SELECT id, kind, msisdn, category, DATE_FORMAT(due_at, '%Y-%m-%d "
     "%H:%i'), DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') FROM complaints "
@@ -65,8 +68,10 @@ static const char *kind_of(const char *kind)
     return kind && strcmp(kind, "suggestion") == 0 ? "suggestion" : "complaint";
 }
 
-/* The form, with what was typed (NULL = empty) and an optional message. */
-static void form(struct sc_req *req, const char *kind, const char *error)
+/* The form, with what was typed (NULL = empty) and an optional message;
+ * email and phone default to *email and *phone when nothing was typed. */
+static void form_with(struct sc_req *req, const char *kind, const char *error,
+                      const char *email, const char *phone)
 {
     kind = kind_of(kind);
     bool suggestion = strcmp(kind, "suggestion") == 0;
@@ -87,8 +92,11 @@ static void form(struct sc_req *req, const char *kind, const char *error)
         sc_set(m, "MSISDN", v ? v : "");
     }
     const char *v;
-    sc_set(d, "EMAIL", (v = sc_field(req, "email")) ? v : "");
-    sc_set(d, "CONTACT_PHONE", (v = sc_field(req, "contact_phone")) ? v : "");
+    sc_set(d, "EMAIL", (v = sc_field(req, "email")) ? v : email ? email : "");
+    sc_set(d, "CONTACT_PHONE",
+           (v = sc_field(req, "contact_phone")) ? v
+           : phone                              ? phone
+                                                : "");
     sc_set(d, "TITLE_VALUE", (v = sc_field(req, "title")) ? v : "");
     sc_set(d, "CONTENT", (v = sc_field(req, "content")) ? v : "");
     const char *picked = sc_field(req, "category");
@@ -106,6 +114,11 @@ static void form(struct sc_req *req, const char *kind, const char *error)
     }
 }
 
+static void form(struct sc_req *req, const char *kind, const char *error)
+{
+    form_with(req, kind, error, NULL, NULL);
+}
+
 int complaint_home(struct sc_req *req)
 {
     sc_dict *d = sc_view(req, "complaints/home.tpl", "投诉与建议");
@@ -118,7 +131,18 @@ int complaint_home(struct sc_req *req)
 
 int complaint_form(struct sc_req *req)
 {
-    form(req, sc_field(req, "kind"), NULL);
+    const char *email = NULL, *phone = NULL;
+    if (req->customer) {
+        struct sc_rows *r =
+            sc_db_query(req, SQL_CONTACT, "s", req->customer->msisdn);
+        if (!r)
+            return sc_db_failure_status();
+        if (r->n) {
+            email = sc_cell(r, 0, 0);
+            phone = sc_cell(r, 0, 1);
+        }
+    }
+    form_with(req, sc_field(req, "kind"), NULL, email, phone);
     return 200;
 }
 

@@ -121,12 +121,15 @@ else
   t_end
 fi
 
-t_begin "a logged-in customer's form is prefilled with their number, fixed"
+t_begin "a logged-in customer's form is prefilled with their number, fixed, and their contact data"
 jar customer
 customer_login "$CUST_SC" "$CUST_SC_PW"
 expect_status 303
 open_form complaint
 expect_body_has "value=\"$CUST_SC\" readonly"
+REG=$(sql "SELECT IFNULL(email, ''), IFNULL(contact_phone, '') FROM subscribers WHERE msisdn = '$CUST_SC'")
+expect_body_has "name=\"email\" type=\"email\" maxlength=\"254\" value=\"${REG%%	*}\"" \
+  "name=\"contact_phone\" type=\"text\" inputmode=\"tel\" maxlength=\"20\" value=\"${REG#*	}\""
 expect_body_lacks 'name="msisdn"'
 t_end
 

@@ -27,6 +27,13 @@ static const struct sc_field SUBMIT_FIELDS[] = {
     {0}};
 static const struct sc_field TRACK_NO_FIELDS[] = {
     {"track_no", "受理编号", SC_TEXT, 24, SC_REQUIRED, NULL}, {0}};
+static const char *const NOTICES[] = {"recomplaint", "rated", NULL};
+static const struct sc_field VIEW_FIELDS[] = {
+    {"track_no", "受理编号", SC_TEXT, 24, SC_REQUIRED, NULL},
+    {"done", "提示", SC_CHOICE, 0, 0, NOTICES},
+    {0}};
+static const struct sc_field TRACK_FORM_FIELDS[] = {
+    {"track_no", "受理编号", SC_TEXT, 24, 0, NULL}, {0}};
 static const struct sc_field TRACK_FIELDS[] = {
     {"track_no", "受理编号", SC_TEXT, 40, 0, NULL},
     {"track_pw", "查询密码", SC_PASSWORD, 64, 0, NULL},
@@ -54,12 +61,12 @@ static const struct sc_route routes[] = {
      NULL},
     {"GET", "/complaints/done", SC_ANON, 0, complaint_done, TRACK_NO_FIELDS,
      NULL},
-    {"GET", "/complaints/track", SC_ANON, 0, track_form, NULL, NULL},
+    {"GET", "/complaints/track", SC_ANON, 0, track_form, TRACK_FORM_FIELDS,
+     NULL},
     {"POST", "/complaints/track", SC_ANON, 0, track_submit, TRACK_FIELDS, NULL},
     {"GET", "/complaints/mine", SC_CUSTOMER, 0, complaint_mine, MINE_FIELDS,
      NULL},
-    {"GET", "/complaints/view", SC_ANON, 0, complaint_view, TRACK_NO_FIELDS,
-     NULL},
+    {"GET", "/complaints/view", SC_ANON, 0, complaint_view, VIEW_FIELDS, NULL},
     {"POST", "/complaints/recomplain", SC_ANON, 0, complaint_recomplain,
      RECOMPLAIN_FIELDS, NULL},
     {"POST", "/complaints/rate", SC_ANON, 0, complaint_rate, RATE_FIELDS, NULL},

@@ -61,12 +61,8 @@ static void form(struct sc_req *req, const char *track_no, const char *message)
 
 int track_form(struct sc_req *req)
 {
-    form(req,
-         sc_kv_get(req->params, "track_no") &&
-                 complaints_track_no_valid(sc_kv_get(req->params, "track_no"))
-             ? sc_kv_get(req->params, "track_no")
-             : NULL,
-         NULL);
+    const char *track_no = sc_field(req, "track_no");
+    form(req, complaints_track_no_valid(track_no) ? track_no : NULL, NULL);
     return 200;
 }
 
@@ -272,7 +268,7 @@ int complaints_view_page(struct sc_req *req, struct sc_rows *r,
     show_actions(req, d, r);
     if (error)
         sc_set(sc_section(d, "ERROR"), "MESSAGE", error);
-    const char *notice = sc_kv_get(req->params, "done");
+    const char *notice = sc_field(req, "done");
     if (notice && strcmp(notice, "recomplaint") == 0)
         sc_set(sc_section(d, "NOTICE"), "MESSAGE",
                "再投诉已受理，我们将重新处理并尽快答复您。");

@@ -37,10 +37,11 @@ expect_body_lacks "基站辐射 $TAG"
 t_end
 
 t_begin "an unknown or malformed number gets the same answer"
-post /complaints/track "csrf=$CSRF" "track_no=T199901010000001" "track_pw=$MINE_PW"
+# Fresh subjects each run: failures count per tracking number.
+post /complaints/track "csrf=$CSRF" "track_no=T19990101$(printf '%07d' $((RANDOM * 32768 + RANDOM)) | tail -c 7)" "track_pw=$MINE_PW"
 expect_status 403
 expect_body_has "$WRONG"
-post /complaints/track "csrf=$CSRF" "track_no=nonsense" "track_pw=$MINE_PW"
+post /complaints/track "csrf=$CSRF" "track_no=nonsense-$TAG" "track_pw=$MINE_PW"
 expect_status 403
 expect_body_has "$WRONG"
 t_end

@@ -6,6 +6,7 @@
 #ifndef SC_CLASSIFY_H
 #define SC_CLASSIFY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The categories, in the order of complaints.category's ENUM. */
@@ -51,5 +52,26 @@ int sc_classifier_examples(const sc_classifier *m);
  * SC_CAT_SERVICE with confidence 0. */
 enum sc_category sc_classify(const sc_classifier *m, const char *text,
                              double *confidence);
+
+/* Additions beyond the contract above (for the evaluation tool and tests).
+ *
+ * A text with no feature the model has seen (empty, only punctuation, or
+ * all new characters) is answered like an untrained model: SC_CAT_SERVICE
+ * with confidence 0, so a caller can treat confidence 0 as "no idea". */
+
+/* Distinct features (unigrams and bigrams) the model holds. */
+size_t sc_classifier_features(const sc_classifier *m);
+
+/* True if example index belongs to the held-out part for holdout_every:
+ * the rule sc_classifier_learn_tsv skips by. */
+bool sc_classifier_is_holdout(int index, int holdout_every);
+
+/* Visits the examples of a TSV file (same format and checks as
+ * sc_classifier_learn_tsv) with their 0-based index, after checking every
+ * line first: a malformed file visits nothing. fn returns 0, or -1 to stop.
+ * Returns the number of examples, or -1. */
+typedef int sc_example_fn(void *ctx, int index, enum sc_category c,
+                          const char *text);
+int sc_classifier_tsv_each(const char *path, sc_example_fn *fn, void *ctx);
 
 #endif

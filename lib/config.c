@@ -87,6 +87,8 @@ static int on_value(void *user, const char *section, const char *name,
             sc_cfg.session_idle = atoi(value);
         else if (strcmp(name, "session_absolute") == 0)
             sc_cfg.session_absolute = atoi(value);
+        else if (strcmp(name, "session_epoch") == 0)
+            set_str(&sc_cfg.session_epoch, value);
         else if (strcmp(name, "max_body") == 0)
             sc_cfg.max_body = (size_t)strtoul(value, NULL, 10);
         else if (strcmp(name, "lock_failures") == 0)

@@ -12,9 +12,11 @@ struct sc_config {
     char *log_dir;    /* where PROGRAM.log goes; NULL = stderr */
     int session_idle; /* seconds */
     int session_absolute;
-    size_t max_body;   /* bytes of a request body */
-    int lock_failures; /* wrong passwords that lock a number */
-    int lock_window;   /* seconds in which they count */
+    char
+        *session_epoch; /* shared epoch file of the session cache; NULL = off */
+    size_t max_body;    /* bytes of a request body */
+    int lock_failures;  /* wrong passwords that lock a number */
+    int lock_window;    /* seconds in which they count */
     int lock_minutes;
     int ip_failures; /* wrong passwords from one address in the window */
     char *db_socket, *db_host, *db_name, *db_user, *db_password;

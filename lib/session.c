@@ -1,13 +1,16 @@
 #include "session.h"
 
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
+#include "app.h"
 #include "config.h"
 #include "db.h"
 #include "log.h"
 #include "response.h"
+#include "session_cache.h"
 
 /* Seen-at is written at most once a minute per session, not on every page. */
 enum { TOUCH_EVERY = 60 };
@@ -72,27 +75,57 @@ static const char SQL_STAFF_PURGE[] =
     "DELETE FROM staff_sessions WHERE seen_at < NOW() - INTERVAL ? SECOND "
     "LIMIT 200";
 
+/* Only a GET of a plain customer page may trust a cached session: a form
+ * submission and a page that wants the password re-entered recently always
+ * ask the database. */
+static bool may_use_cache(const struct sc_req *req)
+{
+    return req->route && req->route->access == SC_CUSTOMER &&
+           strcmp(req->method, "GET") == 0;
+}
+
+static void set_customer(struct sc_req *req, const struct sc_session_row *r)
+{
+    struct sc_customer *c = sc_alloc(req->arena, sizeof *c);
+    c->msisdn = sc_strdup(req->arena, r->msisdn);
+    c->created = r->created;
+    c->reauth = r->reauth;
+    c->brand_code = sc_strdup(req->arena, r->brand_code);
+    c->province_id = r->province_id;
+    req->customer = c;
+}
+
 int sc_session_load_customer(struct sc_req *req)
 {
     unsigned char hash[32];
     if (sc_token_hash(sc_cookie(req, SC_COOKIE_CUSTOMER), hash) != 0)
         return 0;
-    struct sc_rows *r = sc_db_query(req, SQL_CUSTOMER_LOAD, "bii", hash,
-                                    sizeof hash, (long long)sc_cfg.session_idle,
-                                    (long long)sc_cfg.session_absolute);
-    if (!r)
-        return -1;
-    if (r->n == 0)
-        return 0;
-    struct sc_customer *c = sc_alloc(req->arena, sizeof *c);
-    c->msisdn = sc_cell(r, 0, 0);
-    c->created = sc_cell_int(r, 0, 1);
-    c->reauth = sc_cell_int(r, 0, 3);
-    c->brand_code = sc_cell(r, 0, 4);
-    c->province_id = (int)sc_cell_int(r, 0, 5);
-    req->customer = c;
-    if ((long long)time(NULL) - sc_cell_int(r, 0, 2) >= TOUCH_EVERY)
-        sc_db_exec(req, SQL_CUSTOMER_TOUCH, "b", hash, sizeof hash);
+    long long now = (long long)time(NULL);
+    struct sc_session_row row;
+    unsigned long long epoch = 0;
+    bool cached = sc_session_cache_get(hash, now, &row, &epoch);
+    if (!cached || !may_use_cache(req)) {
+        struct sc_rows *r = sc_db_query(
+            req, SQL_CUSTOMER_LOAD, "bii", hash, sizeof hash,
+            (long long)sc_cfg.session_idle, (long long)sc_cfg.session_absolute);
+        if (!r)
+            return -1;
+        if (r->n == 0)
+            return 0;
+        memset(&row, 0, sizeof row);
+        snprintf(row.msisdn, sizeof row.msisdn, "%s", sc_cell(r, 0, 0));
+        row.created = sc_cell_int(r, 0, 1);
+        row.seen = sc_cell_int(r, 0, 2);
+        row.reauth = sc_cell_int(r, 0, 3);
+        snprintf(row.brand_code, sizeof row.brand_code, "%s",
+                 sc_cell(r, 0, 4) ? sc_cell(r, 0, 4) : "");
+        row.province_id = (int)sc_cell_int(r, 0, 5);
+        sc_session_cache_put(hash, &row, now, epoch);
+    }
+    set_customer(req, &row);
+    if (now - row.seen >= TOUCH_EVERY &&
+        sc_db_exec(req, SQL_CUSTOMER_TOUCH, "b", hash, sizeof hash) >= 0)
+        sc_session_cache_seen(hash, now);
     return 0;
 }
 
@@ -125,8 +158,9 @@ static void end_cookie_session(struct sc_req *req, const char *cookie,
                                const char *sql_delete)
 {
     unsigned char hash[32];
-    if (sc_token_hash(sc_cookie(req, cookie), hash) == 0)
-        sc_db_exec(req, sql_delete, "b", hash, sizeof hash);
+    if (sc_token_hash(sc_cookie(req, cookie), hash) == 0 &&
+        sc_db_exec(req, sql_delete, "b", hash, sizeof hash) > 0)
+        sc_sessions_changed();
 }
 
 int sc_session_start_customer(struct sc_req *req, const char *msisdn)
@@ -186,6 +220,7 @@ int sc_session_reauth(struct sc_req *req)
         return -1;
     if (sc_db_exec(req, SQL_CUSTOMER_REAUTH, "b", hash, sizeof hash) < 0)
         return -1;
+    sc_sessions_changed();
     if (req->customer)
         req->customer->reauth = (long long)time(NULL);
     return 0;

@@ -4,7 +4,9 @@
 #include <ctemplate/template.h>
 #include <dirent.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <string>
@@ -26,6 +28,45 @@ static TemplateDictionary *D(sc_dict *d)
 static sc_dict *C(TemplateDictionary *d)
 {
     return reinterpret_cast<sc_dict *>(d);
+}
+
+/* ctemplate hashes a variable or section name on every use, and records
+ * the name in a global table under a lock, unless the name comes with its
+ * id precomputed, as a StaticTemplateString does. Pages set the same few
+ * hundred names (string literals) on every request: each gets its id once
+ * per process, here, keyed by its address and checked by its text, so a
+ * name built at run time at a reused address is still right. */
+enum { NAME_SLOTS = 2048 }; /* 2^11: the top 11 bits of the hash */
+struct name_slot {
+    const char *key; /* the caller's pointer */
+    ctemplate::StaticTemplateString sts;
+};
+static struct name_slot name_slots[NAME_SLOTS];
+
+static ctemplate::TemplateString name_of(const char *name)
+{
+    /* Fibonacci hashing of the address: the product's top bits. */
+    uint64_t h = ((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15ull) >> 53;
+    for (size_t i = 0; i < 8; i++) {
+        struct name_slot *s = &name_slots[(h + i) % NAME_SLOTS];
+        if (s->key == name &&
+            strcmp(s->sts.do_not_use_directly_.ptr_, name) == 0)
+            return ctemplate::TemplateString(s->sts);
+        if (s->key && s->key != name)
+            continue;
+        /* A free slot, or this address now holds another name. The old
+         * copy stays: ctemplate's global id table may point at it. */
+        char *copy = strdup(name);
+        if (!copy)
+            break;
+        s->sts.do_not_use_directly_.ptr_ = copy;
+        s->sts.do_not_use_directly_.length_ = strlen(copy);
+        s->sts.do_not_use_directly_.id_ = 0;
+        ctemplate::StaticTemplateStringInitializer computes_id(&s->sts);
+        s->key = name;
+        return ctemplate::TemplateString(s->sts);
+    }
+    return ctemplate::TemplateString(name, strlen(name)); /* table crowded */
 }
 
 static int load_dir(const std::string &root, const std::string &dir)
@@ -98,7 +139,7 @@ extern "C" sc_dict *sc_view(struct sc_req *req, const char *file,
 
 extern "C" void sc_set(sc_dict *d, const char *name, const char *value)
 {
-    D(d)->SetValue(name, value ? value : "");
+    D(d)->SetValue(name_of(name), value ? value : "");
 }
 
 extern "C" void sc_setf(sc_dict *d, const char *name, const char *fmt, ...)
@@ -108,24 +149,24 @@ extern "C" void sc_setf(sc_dict *d, const char *name, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    D(d)->SetValue(name, buf);
+    D(d)->SetValue(name_of(name), buf);
 }
 
 extern "C" void sc_set_int(sc_dict *d, const char *name, long long v)
 {
     char buf[32];
     snprintf(buf, sizeof buf, "%lld", v);
-    D(d)->SetValue(name, buf);
+    D(d)->SetValue(name_of(name), buf);
 }
 
 extern "C" sc_dict *sc_section(sc_dict *d, const char *name)
 {
-    return C(D(d)->AddSectionDictionary(name));
+    return C(D(d)->AddSectionDictionary(name_of(name)));
 }
 
 extern "C" void sc_show(sc_dict *d, const char *name)
 {
-    D(d)->ShowSection(name);
+    D(d)->ShowSection(name_of(name));
 }
 
 extern "C" int sc_render(struct sc_req *req)

@@ -64,13 +64,6 @@ const char *msisdn_masked(sc_arena *a, const char *msisdn);
 /* Today as a broken-down local time (the server's time zone, the one the
  * database's NOW() uses). */
 void today_tm(struct tm *out);
-/* A keyset cursor "YYYYMMDDHHMMSS-ID" parsed strictly: a real date and
- * time, then 1..19 digits. On success sets time_out to "YYYY-MM-DD
- * HH:MM:SS" and *id_out, and returns true. */
-bool cursor_parse(sc_arena *a, const char *s, const char **time_out,
-                  unsigned long long *id_out);
-/* The cursor text for a row: time "YYYY-MM-DD HH:MM:SS" and its id. */
-const char *cursor_make(sc_arena *a, const char *time, const char *id);
 /* Sets the billing sub-menu (the services this customer may use) in the
  * page's dict, `current` marked. */
 void billing_nav(struct sc_req *req, sc_dict *d, const char *current);

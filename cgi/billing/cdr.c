@@ -153,7 +153,8 @@ static int range_get(struct sc_req *req, struct range *r)
     else if (strcmp(r->to, today) > 0)
         req->error_message = sc_printf(a, "「结束日期」不能晚于今天（%s）。",
                                        ymd_label(a, today));
-    else if (r->after && !cursor_parse(a, r->after, &r->cur_time, &r->cur_id))
+    else if (r->after &&
+             !sc_cursor_parse(a, r->after, &r->cur_time, &r->cur_id))
         req->error_message = "「翻页位置」无效，请从第一页重新查询。";
     if (req->error_message)
         return 400;
@@ -333,8 +334,9 @@ int cdr_page(struct sc_req *req)
         sc_set(sc_section(res, "FIRST"), "HREF",
                sc_printf(a, "/billing/cdr?%s", q));
     if (rows->n > PAGE_ROWS) {
-        const char *next = cursor_make(a, sc_cell(rows, PAGE_ROWS - 1, C_TIME),
-                                       sc_cell(rows, PAGE_ROWS - 1, C_ID));
+        const char *next =
+            sc_cursor_make(a, sc_cell(rows, PAGE_ROWS - 1, C_TIME),
+                           sc_cell(rows, PAGE_ROWS - 1, C_ID));
         sc_set(sc_section(res, "NEXT"), "HREF",
                sc_printf(a, "/billing/cdr?%s&after=%s", q, next));
     }

@@ -93,52 +93,6 @@ void today_tm(struct tm *out)
     localtime_r(&now, out);
 }
 
-static bool digits(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-    return true;
-}
-
-bool cursor_parse(sc_arena *a, const char *s, const char **time_out,
-                  unsigned long long *id_out)
-{
-    size_t len = strlen(s);
-    if (len < 16 || len > 14 + 1 + 19 || s[14] != '-' || !digits(s, 14) ||
-        !digits(s + 15, len - 15))
-        return false;
-    char date[9];
-    memcpy(date, s, 8);
-    date[8] = '\0';
-    int hh = (s[8] - '0') * 10 + (s[9] - '0');
-    int mi = (s[10] - '0') * 10 + (s[11] - '0');
-    int ss = (s[12] - '0') * 10 + (s[13] - '0');
-    if (!sc_valid_yyyymmdd(date) || hh > 23 || mi > 59 || ss > 59)
-        return false;
-    errno = 0;
-    char *end;
-    unsigned long long id = strtoull(s + 15, &end, 10);
-    if (errno || *end || id > (unsigned long long)INT64_MAX)
-        return false;
-    *time_out = sc_printf(a, "%.4s-%.2s-%.2s %.2s:%.2s:%.2s", s, s + 4, s + 6,
-                          s + 8, s + 10, s + 12);
-    *id_out = id;
-    return true;
-}
-
-const char *cursor_make(sc_arena *a, const char *time, const char *id)
-{
-    /* "2026-11-25 12:41:05" -> "20261125124105" */
-    char t[15];
-    size_t n = 0;
-    for (const char *p = time; *p && n < 14; p++)
-        if (*p >= '0' && *p <= '9')
-            t[n++] = *p;
-    t[n] = '\0';
-    return sc_printf(a, "%s-%s", t, id);
-}
-
 static const struct {
     const char *code, *href, *label, *service;
 } NAV[] = {

@@ -33,7 +33,7 @@ int payments_page(struct sc_req *req)
     const char *before = sc_field(req, "before");
     const char *cur_time = "9999-12-31 23:59:59";
     unsigned long long cur_id = 0;
-    if (before && !cursor_parse(a, before, &cur_time, &cur_id))
+    if (before && !sc_cursor_parse(a, before, &cur_time, &cur_id))
         return sc_bad_request(req, "「翻页位置」无效，请从第一页重新查询。");
     if (!before)
         cur_id = (unsigned long long)INT64_MAX;
@@ -65,8 +65,8 @@ int payments_page(struct sc_req *req)
     if (r->n > PAGE_ROWS)
         sc_set(sc_section(d, "NEXT"), "HREF",
                sc_printf(a, "/billing/payments?before=%s",
-                         cursor_make(a, sc_cell(r, PAGE_ROWS - 1, 0),
-                                     sc_cell(r, PAGE_ROWS - 1, 1))));
+                         sc_cursor_make(a, sc_cell(r, PAGE_ROWS - 1, 0),
+                                        sc_cell(r, PAGE_ROWS - 1, 1))));
     if (before || r->n > PAGE_ROWS)
         sc_show(d, "PAGER");
     return 200;

@@ -4,7 +4,7 @@
 static const char *const KINDS[] = {"tenure", "consumption", "credit", "other",
                                     NULL};
 
-/* The cursor is checked again by points_cursor_parse: SC_TEXT only bounds
+/* The cursor is checked again by sc_cursor_parse: SC_TEXT only bounds
  * its size here. */
 static const struct sc_field LEDGER_FIELDS[] = {
     {"kind", "积分类别", SC_CHOICE, 0, 0, KINDS},

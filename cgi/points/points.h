@@ -26,9 +26,6 @@ int exchange_done(struct sc_req *req);
 
 /* The Chinese name of a ledger kind (tenure -> 在网积分). */
 const char *points_kind_label(const char *kind);
-/* A keyset cursor "YYYYMMDDhhmmss-ID" from a page's "before" field, parsed
- * into a DATETIME literal and an id. false when malformed. */
-bool points_cursor_parse(const char *s, char at[20], long long *id);
 /* Points with thousands separators, as customers read them: "12,345". */
 const char *points_fmt(sc_arena *a, long long points);
 

@@ -1,7 +1,7 @@
 /* service: every page it serves is in this table. */
 #include "service.h"
 
-/* The cursor is checked again by service_cursor_parse: SC_TEXT only bounds
+/* The cursor is checked again by sc_cursor_parse: SC_TEXT only bounds
  * its size here. */
 static const struct sc_field HISTORY_FIELDS[] = {
     {"before", "翻页位置", SC_TEXT, 40, 0, NULL}, {0}};

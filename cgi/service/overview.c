@@ -7,7 +7,6 @@
  * (the PUK and its audit record). */
 #include "service.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -86,28 +85,6 @@ const char *service_result_label(const char *result)
     if (result && strcmp(result, "failed") == 0)
         return "失败";
     return result ? result : "";
-}
-
-bool service_cursor_parse(const char *s, char at[20], long long *id)
-{
-    if (!s || strlen(s) < 16 || strlen(s) > 34 || s[14] != '-')
-        return false;
-    for (int i = 0; i < 14; i++)
-        if (!isdigit((unsigned char)s[i]))
-            return false;
-    const char *p = s + 15;
-    long long v = 0;
-    for (; *p; p++) {
-        if (!isdigit((unsigned char)*p) || v > 1000000000000000LL)
-            return false;
-        v = v * 10 + (*p - '0');
-    }
-    /* The server compares it with a DATETIME column: a date it cannot read
-     * simply matches nothing, so only the shape matters here. */
-    snprintf(at, 20, "%.4s-%.2s-%.2s %.2s:%.2s:%.2s", s, s + 4, s + 6, s + 8,
-             s + 10, s + 12);
-    *id = v;
-    return true;
 }
 
 /* One acceptance row into section name of d. */
@@ -212,15 +189,15 @@ int service_history(struct sc_req *req)
 {
     const char *msisdn = req->customer->msisdn;
     const char *before = sc_field(req, "before");
-    char at[20];
-    long long id = 0;
-    if (before && !service_cursor_parse(before, at, &id))
+    const char *at = NULL;
+    unsigned long long id = 0;
+    if (before && !sc_cursor_parse(req->arena, before, &at, &id))
         return sc_bad_request(req, "翻页位置无效，请从第一页重新查看。");
 
     long long limit = HISTORY_PAGE_SIZE + 1;
     struct sc_rows *r =
         before ? sc_db_query(req, SQL_HISTORY_BEFORE, "sssii", msisdn, at, at,
-                             id, limit)
+                             (long long)id, limit)
                : sc_db_query(req, SQL_HISTORY_FIRST, "si", msisdn, limit);
     if (!r)
         return sc_db_failure_status();

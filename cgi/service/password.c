@@ -81,7 +81,11 @@ static int change(struct sc_req *req, const char *hash)
         sc_db_rollback(req);
         return -1;
     }
-    return sc_db_commit(req);
+    if (sc_db_commit(req) != 0)
+        return -1;
+    /* The other sessions are gone: no worker may keep serving them. */
+    sc_sessions_changed();
+    return 0;
 }
 
 int password_submit(struct sc_req *req)

@@ -81,8 +81,5 @@ const char *service_status_label(const char *status);
 /* Chinese labels of the acceptances' channel and result columns. */
 const char *service_channel_label(const char *channel);
 const char *service_result_label(const char *result);
-/* A keyset cursor "YYYYMMDDhhmmss-ID" parsed into a DATETIME literal and an
- * id; false when malformed. */
-bool service_cursor_parse(const char *s, char at[20], long long *id);
 
 #endif

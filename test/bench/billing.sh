@@ -156,27 +156,13 @@ wrk_target() {
 
 # ------------------------------------------------------------ measuring
 
-mapfile -t NGINX_WORKERS < <(pgrep -P "$(<"$NGINX_PID")" || true)
-CPU_GROUPS=(nginx worker mariadb supervisord)
-group_pids() {
-  case $1 in
-    nginx) echo "${NGINX_WORKERS[*]}" ;;
-    worker) echo "${WORKERS[*]} ${HELLO_PIDS[*]}" ;; # only one kind is busy
-    mariadb) cat "$DB_PID" 2>/dev/null || true ;;
-    supervisord) cat "$SUP_PID" 2>/dev/null || true ;;
-  esac
-}
-group_ticks() {
-  # shellcheck disable=SC2046 # pids are words on purpose
-  cpu_ticks $(group_pids "$1")
-}
-TICK=$(getconf CLK_TCK)
-declare -A RPS=() P50=() P99=() ERR=() C1=() DATASET=()
+bench_cpu_groups
+declare -A RPS=() P50=() P99=() C1=() DATASET=()
 LABELS=()
 
 # measure LABEL: the whole measurement against the data loaded now.
 measure() {
-  local label=$1 t r g line rps p50 p99 err reqs code
+  local label=$1 t line rps p50 p99 err reqs code
   LABELS+=("$label")
   local subs cdrs pool data
   read -r subs cdrs pool data < <(sql -e "SELECT
@@ -210,22 +196,7 @@ measure() {
   sc_say "warm-up: ${WARMUP}s per target"
   for t in "${TARGETS[@]}"; do wrk_target "$WARMUP" "$t" >/dev/null; done
 
-  declare -A results=() cpu=() nreq=()
-  for ((r = 1; r <= ROUNDS; r++)); do
-    for t in "${TARGETS[@]}"; do
-      declare -A before=()
-      for g in "${CPU_GROUPS[@]}"; do before[$g]=$(group_ticks "$g"); done
-      line=$(wrk_target "$SECS" "$t")
-      for g in "${CPU_GROUPS[@]}"; do
-        cpu[$t,$g]=$((${cpu[$t,$g]:-0} + $(group_ticks "$g") - before[$g]))
-      done
-      results[$t]+="$line"$'\n'
-      read -r rps p50 p99 err reqs <<<"$line"
-      nreq[$t]=$((${nreq[$t]:-0} + reqs))
-      printf 'round %d  %-6s %10s req/s  p50 %7s ms  p99 %7s ms  errors %s\n' \
-        "$r" "$t" "$rps" "$p50" "$p99" "$err" | tee -a "$OUT"
-    done
-  done
+  bench_rounds wrk_target
   # The call-detail page alone: one connection, so its median is the
   # page's own time rather than a share of a busy machine.
   line=$(THREADS=1 CONNS=1 wrk_target "$SECS" cdr)
@@ -235,42 +206,19 @@ measure() {
     "$rps" "$p50" "$p99" "$err" | tee -a "$OUT"
 
   for t in "${TARGETS[@]}"; do
-    RPS[$label,$t]=$(median_of 1 <<<"${results[$t]%$'\n'}")
-    P50[$label,$t]=$(median_of 2 <<<"${results[$t]%$'\n'}")
-    P99[$label,$t]=$(median_of 3 <<<"${results[$t]%$'\n'}")
-    ERR[$label,$t]=$(awk '{ s += $4 } END { print s + 0 }' <<<"${results[$t]}")
+    RPS[$label,$t]=${MED_RPS[$t]}
+    P50[$label,$t]=${MED_P50[$t]}
+    P99[$label,$t]=${MED_P99[$t]}
   done
   local base=${RPS[$label,hello]}
   {
     echo
     echo "median of $ROUNDS rounds ($label):"
-    printf '%-6s %-16s %10s %9s %9s %9s %7s\n' target path 'req/s' 'p50 ms' 'p99 ms' 'x hello' errors
-    for t in "${TARGETS[@]}"; do
-      printf '%-6s %-16s %10.0f %9.2f %9.2f %9s %7s\n' "$t" "${PATHS[$t]}" \
-        "${RPS[$label,$t]}" "${P50[$label,$t]}" "${P99[$label,$t]}" \
-        "$(awk -v a="${RPS[$label,$t]}" -v b="$base" 'BEGIN { printf "%.3f", (b > 0) ? a / b : 0 }')" \
-        "${ERR[$label,$t]}"
-    done
+    bench_medians_table
     echo
     echo "CPU per request, microseconds ('worker' = hello or billing processes;"
     echo "wrk not counted; hello/x = hello's total over this one):"
-    printf '%-6s' target
-    for g in "${CPU_GROUPS[@]}"; do printf ' %11s' "$g"; done
-    printf ' %11s %9s\n' total 'hello/x'
-    local hello_ticks=0 sum
-    for g in "${CPU_GROUPS[@]}"; do hello_ticks=$((hello_ticks + ${cpu[hello,$g]:-0})); done
-    for t in "${TARGETS[@]}"; do
-      printf '%-6s' "$t"
-      sum=0
-      for g in "${CPU_GROUPS[@]}"; do
-        sum=$((sum + ${cpu[$t,$g]:-0}))
-        awk -v c="${cpu[$t,$g]:-0}" -v n="${nreq[$t]:-0}" -v k="$TICK" \
-          'BEGIN { printf " %11.1f", n ? c / k * 1e6 / n : 0 }'
-      done
-      awk -v c="$sum" -v n="${nreq[$t]:-0}" -v k="$TICK" -v h="$hello_ticks" -v hn="${nreq[hello]:-0}" 'BEGIN {
-        us = n ? c / k * 1e6 / n : 0; hus = hn ? h / k * 1e6 / hn : 0
-        printf " %11.1f %9s\n", us, (us > 0 && hus > 0) ? sprintf("%.3f", hus / us) : "-" }'
-    done
+    bench_cpu_table
     echo
     echo "goals (issue): >= 0.25 x hello, p99 < 20 ms at $CONNS connections"
     for t in cdr bill; do

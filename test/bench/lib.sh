@@ -175,3 +175,96 @@ bench_header() {
   # running (a test suite) shows here and skews every figure.
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# ------------------------------------------------------------ measuring
+
+# CPU time per request of each part of the path, from /proc/PID/stat
+# (utime + stime) around every run. Unlike requests/s this hardly moves when
+# something else loads the machine, so it says where a page's time goes.
+# WORKERS (wait_workers) and HELLO_PIDS must be set first.
+CPU_GROUPS=(nginx worker mariadb supervisord)
+TICK=$(getconf CLK_TCK)
+bench_cpu_groups() {
+  mapfile -t NGINX_WORKERS < <(pgrep -P "$(<"$NGINX_PID")" || true)
+}
+group_pids() {
+  case $1 in
+    nginx) echo "${NGINX_WORKERS[*]}" ;;
+    worker) echo "${WORKERS[*]} ${HELLO_PIDS[*]}" ;; # only one kind is busy
+    mariadb) cat "$DB_PID" 2>/dev/null || true ;;
+    supervisord) cat "$SUP_PID" 2>/dev/null || true ;;
+  esac
+}
+group_ticks() { # group: utime + stime of its processes, in clock ticks
+  # shellcheck disable=SC2046 # pids are words on purpose
+  cpu_ticks $(group_pids "$1")
+}
+
+# bench_rounds RUNNER: ROUNDS interleaved rounds over TARGETS, each target
+# for SECS seconds; `RUNNER SECONDS TARGET` prints wrk_run's line. Appends
+# each round's line to $OUT and fills BENCH_LINES[t] (a line per round),
+# BENCH_CPU[t,group] (ticks) and BENCH_REQS[t], then the medians MED_RPS,
+# MED_P50, MED_P99 and the errors' sum MED_ERR, per target.
+bench_rounds() {
+  local runner=$1 r t g line rps p50 p99 err reqs
+  declare -gA BENCH_LINES=() BENCH_CPU=() BENCH_REQS=()
+  declare -gA MED_RPS=() MED_P50=() MED_P99=() MED_ERR=()
+  for ((r = 1; r <= ROUNDS; r++)); do
+    for t in "${TARGETS[@]}"; do
+      local -A before=()
+      for g in "${CPU_GROUPS[@]}"; do before[$g]=$(group_ticks "$g"); done
+      line=$("$runner" "$SECS" "$t")
+      for g in "${CPU_GROUPS[@]}"; do
+        BENCH_CPU[$t,$g]=$((${BENCH_CPU[$t,$g]:-0} + $(group_ticks "$g") - before[$g]))
+      done
+      BENCH_LINES[$t]+="$line"$'\n'
+      read -r rps p50 p99 err reqs <<<"$line"
+      BENCH_REQS[$t]=$((${BENCH_REQS[$t]:-0} + reqs))
+      printf 'round %d  %-7s %10s req/s  p50 %7s ms  p99 %7s ms  errors %s\n' \
+        "$r" "$t" "$rps" "$p50" "$p99" "$err" | tee -a "$OUT"
+    done
+  done
+  for t in "${TARGETS[@]}"; do
+    MED_RPS[$t]=$(median_of 1 <<<"${BENCH_LINES[$t]%$'\n'}")
+    MED_P50[$t]=$(median_of 2 <<<"${BENCH_LINES[$t]%$'\n'}")
+    MED_P99[$t]=$(median_of 3 <<<"${BENCH_LINES[$t]%$'\n'}")
+    MED_ERR[$t]=$(awk '{ s += $4 } END { print s + 0 }' <<<"${BENCH_LINES[$t]}")
+  done
+}
+
+# bench_medians_table: the medians of bench_rounds, with each target's
+# requests/s over hello's.
+bench_medians_table() {
+  local t base=${MED_RPS[hello]:-0}
+  printf '%-8s %-26s %10s %9s %9s %9s %7s\n' target path 'req/s' 'p50 ms' 'p99 ms' 'x hello' errors
+  for t in "${TARGETS[@]}"; do
+    printf '%-8s %-26s %10.0f %9.2f %9.2f %9s %7s\n' "$t" "${PATHS[$t]}" \
+      "${MED_RPS[$t]}" "${MED_P50[$t]}" "${MED_P99[$t]}" \
+      "$(awk -v a="${MED_RPS[$t]}" -v b="$base" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }')" \
+      "${MED_ERR[$t]}"
+  done
+}
+
+# bench_cpu_table: CPU microseconds per request of each group and target
+# from bench_rounds, and hello's total over each target's: the throughput
+# ratio to expect when the machine is CPU-bound and nothing else runs.
+bench_cpu_table() {
+  local t g sum hello_ticks=0
+  printf '%-8s' target
+  for g in "${CPU_GROUPS[@]}"; do printf ' %11s' "$g"; done
+  printf ' %11s %9s\n' total 'hello/x'
+  for g in "${CPU_GROUPS[@]}"; do hello_ticks=$((hello_ticks + ${BENCH_CPU[hello,$g]:-0})); done
+  for t in "${TARGETS[@]}"; do
+    printf '%-8s' "$t"
+    sum=0
+    for g in "${CPU_GROUPS[@]}"; do
+      sum=$((sum + ${BENCH_CPU[$t,$g]:-0}))
+      awk -v c="${BENCH_CPU[$t,$g]:-0}" -v n="${BENCH_REQS[$t]:-0}" -v k="$TICK" \
+        'BEGIN { printf " %11.1f", n ? c / k * 1e6 / n : 0 }'
+    done
+    awk -v c="$sum" -v n="${BENCH_REQS[$t]:-0}" -v k="$TICK" \
+      -v h="$hello_ticks" -v hn="${BENCH_REQS[hello]:-0}" 'BEGIN {
+        us = n ? c / k * 1e6 / n : 0; hus = hn ? h / k * 1e6 / hn : 0
+        printf " %11.1f %9s\n", us, (us > 0 && hus > 0) ? sprintf("%.3f", hus / us) : "-" }'
+  done
+}

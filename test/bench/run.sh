@@ -62,25 +62,10 @@ done
 
 # ------------------------------------------------------------ wrk
 
-# CPU time per request of each part of the path, from /proc/PID/stat
-# (utime + stime) around every run. Unlike requests/s this hardly moves when
-# something else loads the machine, so it says where a page's time goes.
-mapfile -t NGINX_WORKERS < <(pgrep -P "$(<"$NGINX_PID")" || true)
-CPU_GROUPS=(nginx worker mariadb supervisord)
-group_pids() {
-  case $1 in
-    nginx) echo "${NGINX_WORKERS[*]}" ;;
-    worker) echo "${WORKERS[*]} ${HELLO_PIDS[*]}" ;; # only one kind is busy
-    mariadb) cat "$DB_PID" 2>/dev/null || true ;;
-    supervisord) cat "$SUP_PID" 2>/dev/null || true ;;
-  esac
-}
-group_ticks() { # group: utime + stime of its processes, in clock ticks
-  # shellcheck disable=SC2046 # pids are words on purpose
-  cpu_ticks $(group_pids "$1")
-}
-TICK=$(getconf CLK_TCK)
-declare -A CPU=() REQS=()
+bench_cpu_groups
+
+# wrk_target SECONDS TARGET: every target is a plain URL here.
+wrk_target() { wrk_run "$1" "$SC_URL${PATHS[$2]}"; }
 
 {
   echo "selfcare benchmark $(date '+%Y-%m-%d %H:%M:%S')  $SC_URL"
@@ -89,67 +74,19 @@ declare -A CPU=() REQS=()
 } | tee "$OUT"
 
 sc_say "warm-up: ${WARMUP}s per target"
-for t in "${TARGETS[@]}"; do wrk_run "$WARMUP" "$SC_URL${PATHS[$t]}" >/dev/null; done
+for t in "${TARGETS[@]}"; do wrk_target "$WARMUP" "$t" >/dev/null; done
 
-declare -A RESULTS=()
-for ((r = 1; r <= ROUNDS; r++)); do
-  for t in "${TARGETS[@]}"; do
-    declare -A before=()
-    for g in "${CPU_GROUPS[@]}"; do before[$g]=$(group_ticks "$g"); done
-    line=$(wrk_run "$SECS" "$SC_URL${PATHS[$t]}")
-    for g in "${CPU_GROUPS[@]}"; do
-      CPU[$t,$g]=$(( ${CPU[$t,$g]:-0} + $(group_ticks "$g") - before[$g] ))
-    done
-    RESULTS[$t]+="$line"$'\n'
-    read -r rps p50 p99 err reqs <<<"$line"
-    REQS[$t]=$(( ${REQS[$t]:-0} + reqs ))
-    printf 'round %d  %-7s %10s req/s  p50 %7s ms  p99 %7s ms  errors %s\n' \
-      "$r" "$t" "$rps" "$p50" "$p99" "$err" | tee -a "$OUT"
-  done
-done
-
-declare -A RPS P50 P99 ERR
-for t in "${TARGETS[@]}"; do
-  RPS[$t]=$(median_of 1 <<<"${RESULTS[$t]%$'\n'}")
-  P50[$t]=$(median_of 2 <<<"${RESULTS[$t]%$'\n'}")
-  P99[$t]=$(median_of 3 <<<"${RESULTS[$t]%$'\n'}")
-  ERR[$t]=$(awk '{ s += $4 } END { print s + 0 }' <<<"${RESULTS[$t]}")
-done
-base=${RPS[hello]:-0}
+bench_rounds wrk_target
 
 {
   echo
   echo "median of $ROUNDS rounds:"
-  printf '%-8s %-26s %10s %9s %9s %9s %7s\n' target path 'req/s' 'p50 ms' 'p99 ms' 'x hello' errors
-  for t in "${TARGETS[@]}"; do
-    ratio=$(awk -v a="${RPS[$t]}" -v b="$base" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }')
-    printf '%-8s %-26s %10.0f %9.2f %9.2f %9s %7s\n' "$t" "${PATHS[$t]}" \
-      "${RPS[$t]}" "${P50[$t]}" "${P99[$t]}" "$ratio" "${ERR[$t]}"
-  done
+  bench_medians_table
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) (includes this benchmark)"
   echo
   echo "CPU per request, microseconds (all rounds; 'worker' = hello or portal"
   echo "processes; wrk itself not counted; hello/x = hello's total over this one):"
-  printf '%-8s' target
-  for g in "${CPU_GROUPS[@]}"; do printf ' %11s' "$g"; done
-  printf ' %11s %9s\n' total 'hello/x'
-  hello_ticks=0
-  for g in "${CPU_GROUPS[@]}"; do hello_ticks=$((hello_ticks + ${CPU[hello,$g]:-0})); done
-  for t in "${TARGETS[@]}"; do
-    printf '%-8s' "$t"
-    sum=0
-    for g in "${CPU_GROUPS[@]}"; do
-      sum=$((sum + ${CPU[$t,$g]:-0}))
-      awk -v c="${CPU[$t,$g]:-0}" -v n="${REQS[$t]:-0}" -v k="$TICK" \
-        'BEGIN { printf " %11.1f", n ? c / k * 1e6 / n : 0 }'
-    done
-    # hello's CPU per request over this page's: the throughput ratio to
-    # expect when the machine is CPU-bound and nothing else runs.
-    awk -v c="$sum" -v n="${REQS[$t]:-0}" -v k="$TICK" \
-      -v h="$hello_ticks" -v hn="${REQS[hello]:-0}" 'BEGIN {
-        us = n ? c / k * 1e6 / n : 0; hus = hn ? h / k * 1e6 / hn : 0
-        printf " %11.1f %9s\n", us, (us > 0 && hus > 0) ? sprintf("%.3f", hus / us) : "-" }'
-  done
+  bench_cpu_table
   echo
   echo "resident memory after the run (VmRSS; peak VmHWM counts everything since"
   echo "the worker started, e.g. a login's argon2id check, not only this run):"
@@ -162,14 +99,14 @@ base=${RPS[hello]:-0}
     fi
   done
   awk -v p="${HELLO_PIDS[0]}" '/^VmRSS:/ { printf "  hello (reference) pid %-5s %6.1f MB\n", p, $2 / 1024 }' "/proc/${HELLO_PIDS[0]}/status" 2>/dev/null || true
-  if [[ -n ${RPS[lookup]:-} && $base != 0 ]]; then
+  if [[ -n ${MED_RPS[lookup]:-} && ${MED_RPS[hello]:-0} != 0 ]]; then
     echo
     echo "goals (issue): lookup >= 0.35 x hello, p99 < 10 ms at $CONNS connections, each worker < 20 MB"
-    awk -v l="${RPS[lookup]}" -v b="$base" 'BEGIN {
+    awk -v l="${MED_RPS[lookup]}" -v b="${MED_RPS[hello]}" 'BEGIN {
       printf "  lookup/hello %.3f: %s\n", l / b, (l / b >= 0.35) ? "met" : "MISSED" }'
   fi
   for t in "${TARGETS[@]}"; do
-    awk -v t="$t" -v p="${P99[$t]}" 'BEGIN { printf "  %s p99 %.2f ms: %s\n", t, p, (p < 10) ? "under 10 ms" : "OVER 10 ms" }'
+    awk -v t="$t" -v p="${MED_P99[$t]}" 'BEGIN { printf "  %s p99 %.2f ms: %s\n", t, p, (p < 10) ? "under 10 ms" : "OVER 10 ms" }'
   done
   echo
   echo "saved in $OUT"

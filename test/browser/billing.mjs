@@ -5,102 +5,13 @@
 //
 //   SC_URL=http://127.0.0.1:8080 node test/browser/billing.mjs
 //
-// Same conventions as login.mjs: "ok - name" / "not ok - name" per step,
-// exit 1 if any failed; console errors, page errors, failed same-origin
-// requests and same-origin responses >= 400 fail the step they happen in
-// (a CSP violation is a console error). Screenshots: test/browser/out/
-// bill.png and phone-bill.png.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+// Conventions in lib.mjs. Screenshots: test/browser/out/bill.png and
+// phone-bill.png.
+import {
+  OUT, chromiumVersion, customerLogin, expect, flow, newPage, run,
+} from './lib.mjs';
 
-const BASE = (process.env.SC_URL || '').replace(/\/+$/, '');
-const CHROMIUM = process.env.SC_CHROMIUM || '/usr/bin/chromium';
-const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 const CUSTOMER = { msisdn: '13800138000', password: '258369' };
-
-let failed = 0;
-let passed = 0;
-function ok(name) {
-  passed++;
-  console.log(`ok - ${name}`);
-}
-function notOk(name, why) {
-  failed++;
-  console.log(`not ok - ${name}`);
-  if (why) for (const line of String(why).split('\n')) console.log(`#   ${line}`);
-}
-
-if (!BASE) {
-  notOk('SC_URL is set', 'run through scripts/test, or set SC_URL=http://127.0.0.1:PORT');
-  process.exit(1);
-}
-const ORIGIN = new URL(BASE).origin;
-mkdirSync(OUT, { recursive: true });
-
-const problems = [];
-let currentStep = 'start';
-function sameOrigin(url) {
-  try {
-    return new URL(url).origin === ORIGIN;
-  } catch {
-    return false;
-  }
-}
-function watch(page) {
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`[${currentStep}] console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`[${currentStep}] page error: ${err.message}`));
-  page.on('requestfailed', (req) => {
-    const f = req.failure();
-    // A page that navigates away cancels its own loads still in flight (the
-    // icon, say): ERR_ABORTED is the browser's doing, not a failure.
-    if (f && f.errorText === 'net::ERR_ABORTED') return;
-    if (sameOrigin(req.url())) {
-      problems.push(`[${currentStep}] request failed: ${req.method()} ${req.url()}: ${f ? f.errorText : '?'}`);
-    }
-  });
-  page.on('response', (res) => {
-    if (sameOrigin(res.url()) && res.status() >= 400)
-      problems.push(`[${currentStep}] HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
-  });
-  return page;
-}
-function expect(cond, message) {
-  if (!cond) throw new Error(message);
-}
-async function flow(steps) {
-  for (const [name, fn] of steps) {
-    currentStep = name;
-    const before = problems.length;
-    try {
-      await fn();
-    } catch (err) {
-      notOk(name, err && err.message ? err.message.split('\n').slice(0, 6).join('\n') : err);
-      return false;
-    }
-    const mine = problems.slice(before);
-    if (mine.length) notOk(name, mine.join('\n'));
-    else ok(name);
-  }
-  return true;
-}
-
-async function login(page) {
-  await page.goto(`${BASE}/login?next=${encodeURIComponent('/billing/bill')}`);
-  await page.locator('#msisdn').fill(CUSTOMER.msisdn);
-  await Promise.all([
-    page.waitForURL((u) => u.pathname === '/login/password'),
-    page.locator('main form button[type=submit]').click(),
-  ]);
-  await page.locator('#password').fill(CUSTOMER.password);
-  await Promise.all([
-    page.waitForURL((u) => u.pathname === '/billing/bill'),
-    page.locator('main form button[type=submit]').click(),
-  ]);
-  await page.waitForLoadState('load');
-}
 
 // The chart as drawn: its box and every bar's rendered box and fill.
 async function chartState(page) {
@@ -143,31 +54,13 @@ function checkChart(c) {
     `highlighted bars: ${dark.map((b) => b.month)}; selected month ${c.selected}`);
 }
 
-let browser;
-try {
-  currentStep = 'launch';
-  try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-        '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-      timeout: 60000,
-    });
-    ok(`chromium starts (${CHROMIUM}, ${browser.version()})`);
-  } catch (err) {
-    notOk(`chromium starts (${CHROMIUM})`, err.message.split('\n').slice(0, 6).join('\n'));
-    throw err;
-  }
-
+await run('billing', async (browser) => {
+  chromiumVersion(browser);
   {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    ctx.setDefaultTimeout(15000);
-    const page = watch(await ctx.newPage());
+    const { ctx, page } = await newPage(browser);
     await flow([
       ['login leads back to the monthly bill', async () => {
-        await login(page);
+        await customerLogin(page, CUSTOMER, '/billing/bill');
         expect((await page.locator('h1').first().innerText()).trim() === '月话费账单查询', 'no 月话费账单查询 heading');
         expect(await page.locator('#bill-total').count() === 1, 'no bill total on the page');
       }],
@@ -193,14 +86,10 @@ try {
   }
 
   {
-    const ctx = await browser.newContext({
-      viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN',
-    });
-    ctx.setDefaultTimeout(15000);
-    const page = watch(await ctx.newPage());
+    const { ctx, page } = await newPage(browser, { phone: true });
     await flow([
       ['phone 375x667: the monthly bill and its chart fit the screen', async () => {
-        await login(page);
+        await customerLogin(page, CUSTOMER, '/billing/bill');
         const c = await chartState(page);
         checkChart(c);
         const m = await page.evaluate(() => ({
@@ -213,13 +102,4 @@ try {
     ]);
     await ctx.close();
   }
-  currentStep = 'end';
-  if (problems.length === 0) ok('no console errors, page errors or failed same-origin requests');
-} catch (err) {
-  if (failed === 0) notOk(`browser test ran to the end (step: ${currentStep})`, err && err.stack ? err.stack : err);
-} finally {
-  if (browser) await browser.close().catch(() => {});
-}
-
-console.log(`# browser billing: ${passed} passed, ${failed} failed; screenshots in ${OUT}`);
-process.exit(failed > 0 ? 1 : 0);
+});

@@ -5,19 +5,10 @@
 //
 //   SC_URL=http://127.0.0.1:8080 node test/browser/login.mjs
 //
-// Environment: SC_URL (the stack, required), SC_CHROMIUM (default
-// /usr/bin/chromium); SC_VAR and SC_ROOT are accepted for symmetry with the
-// other suites. Prints "ok - name" / "not ok - name" per step (scripts/test
-// counts them) and exits 1 if any step failed. Any console error, uncaught
-// page error, failed same-origin request or same-origin response >= 400 is a
-// failure. Screenshots go to test/browser/out/ (git-ignored).
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const BASE = (process.env.SC_URL || '').replace(/\/+$/, '');
-const CHROMIUM = process.env.SC_CHROMIUM || '/usr/bin/chromium';
-const OUT = fileURLToPath(new URL('./out/', import.meta.url));
+// Conventions in lib.mjs.
+import {
+  BASE, chromiumVersion, expect, flow, newPage, noHorizontalScroll, run, shot, text,
+} from './lib.mjs';
 
 const CUSTOMER = {
   msisdn: '13800138000',
@@ -26,100 +17,6 @@ const CUSTOMER = {
   province: '北京',
   balance: '128.50',
 };
-
-let failed = 0;
-let passed = 0;
-function ok(name) {
-  passed++;
-  console.log(`ok - ${name}`);
-}
-function notOk(name, why) {
-  failed++;
-  console.log(`not ok - ${name}`);
-  if (why) for (const line of String(why).split('\n')) console.log(`#   ${line}`);
-}
-
-if (!BASE) {
-  notOk('SC_URL is set', 'run through scripts/test, or set SC_URL=http://127.0.0.1:PORT');
-  process.exit(1);
-}
-const ORIGIN = new URL(BASE).origin;
-mkdirSync(OUT, { recursive: true });
-
-// Everything that went wrong in any page, with the step it happened in.
-const problems = [];
-let shown = 0; // problems[0..shown) were already printed under a step
-let currentStep = 'start';
-
-function watch(page) {
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') {
-      const loc = msg.location();
-      problems.push(`[${currentStep}] console error: ${msg.text()}` +
-        (loc && loc.url ? ` (${loc.url})` : ''));
-    }
-  });
-  page.on('pageerror', (err) => {
-    problems.push(`[${currentStep}] page error: ${err.message}`);
-  });
-  page.on('requestfailed', (req) => {
-    const f = req.failure();
-    // A page that navigates away cancels its own loads still in flight (the
-    // icon, say): ERR_ABORTED is the browser's doing, not a failure.
-    if (f && f.errorText === 'net::ERR_ABORTED') return;
-    if (sameOrigin(req.url())) {
-      problems.push(`[${currentStep}] request failed: ${req.method()} ${req.url()}: ${f ? f.errorText : '?'}`);
-    }
-  });
-  page.on('response', (res) => {
-    if (sameOrigin(res.url()) && res.status() >= 400) {
-      problems.push(`[${currentStep}] HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
-    }
-  });
-  return page;
-}
-
-function sameOrigin(url) {
-  try {
-    return new URL(url).origin === ORIGIN;
-  } catch {
-    return false;
-  }
-}
-
-function expect(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
-async function text(page, selector) {
-  return (await page.locator(selector).first().innerText()).trim();
-}
-
-async function shot(page, name, fullPage = true) {
-  await page.screenshot({ path: `${OUT}${name}.png`, fullPage });
-}
-
-// Runs the steps of one flow in order; the first step that throws ends the
-// flow (later steps depend on it) and is reported with its reason.
-async function flow(steps) {
-  for (const [name, fn] of steps) {
-    currentStep = name;
-    const before = problems.length;
-    try {
-      await fn();
-    } catch (err) {
-      notOk(name, err && err.message ? err.message.split('\n').slice(0, 6).join('\n') : err);
-      return false;
-    }
-    const mine = problems.slice(before);
-    shown = problems.length;
-    // Console/network problems fail the step but do not stop the flow:
-    // the page itself worked, and later steps still tell something.
-    if (mine.length) notOk(name, mine.join('\n'));
-    else ok(name);
-  }
-  return true;
-}
 
 // Presses Tab until the focused element matches selector; keyboard only.
 async function tabTo(page, selector, max = 40) {
@@ -140,17 +37,6 @@ async function focusRingVisible(page) {
   });
 }
 
-async function noHorizontalScroll(page) {
-  const m = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-    body: document.body.scrollWidth,
-    inner: window.innerWidth,
-  }));
-  expect(m.scroll <= m.client && m.body <= m.inner,
-    `page is wider than the viewport: scrollWidth ${m.scroll}/${m.body}, viewport ${m.client}/${m.inner}`);
-}
-
 async function checkAccount(page) {
   expect(new URL(page.url()).pathname === '/account', `expected /account, at ${page.url()}`);
   expect((await text(page, 'h1')) === '我的账户', 'no 我的账户 heading');
@@ -165,30 +51,13 @@ async function checkAccount(page) {
   expect(nav.includes(CUSTOMER.msisdn), 'header does not show the logged-in number');
 }
 
-let browser;
-try {
-  currentStep = 'launch';
-  try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-        '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-      timeout: 60000,
-    });
-    ok(`chromium starts (${CHROMIUM}, ${browser.version()})`);
-  } catch (err) {
-    notOk(`chromium starts (${CHROMIUM})`, err.message.split('\n').slice(0, 6).join('\n'));
-    throw err;
-  }
+await run('login', async (browser) => {
+  chromiumVersion(browser);
 
   // ---------------------------------------------------------- mouse login
   {
     // A new context is a fresh profile: no cookies, no cache.
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    ctx.setDefaultTimeout(15000);
-    const page = watch(await ctx.newPage());
+    const { ctx, page } = await newPage(browser);
     await flow([
       ['home page opens', async () => {
         const res = await page.goto(`${BASE}/`);
@@ -239,9 +108,7 @@ try {
 
   // ------------------------------------------------------- keyboard only
   {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    ctx.setDefaultTimeout(15000);
-    const page = watch(await ctx.newPage());
+    const { ctx, page } = await newPage(browser);
     await flow([
       ['keyboard: first Tab stop is the skip link, and it shows', async () => {
         await page.goto(`${BASE}/`);
@@ -289,15 +156,7 @@ try {
 
   // -------------------------------------------------------- phone screen
   {
-    const ctx = await browser.newContext({
-      viewport: { width: 375, height: 667 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-    });
-    ctx.setDefaultTimeout(15000);
-    const page = watch(await ctx.newPage());
+    const { ctx, page } = await newPage(browser, { phone: true });
     await flow([
       ['phone 375x667: home page has no horizontal scrolling', async () => {
         const res = await page.goto(`${BASE}/`);
@@ -316,17 +175,4 @@ try {
     await ctx.close();
   }
 
-  currentStep = 'end';
-  // Problems seen outside any step (e.g. while a context closed); those
-  // inside a step already failed it and are not counted twice.
-  if (problems.length === 0) ok('no console errors, page errors or failed same-origin requests');
-  else if (problems.length > shown)
-    notOk('no console errors, page errors or failed same-origin requests', problems.slice(shown).join('\n'));
-} catch (err) {
-  if (failed === 0) notOk(`browser test ran to the end (step: ${currentStep})`, err && err.stack ? err.stack : err);
-} finally {
-  if (browser) await browser.close().catch(() => {});
-}
-
-console.log(`# browser: ${passed} passed, ${failed} failed; screenshots in ${OUT}`);
-process.exit(failed > 0 ? 1 : 0);
+});

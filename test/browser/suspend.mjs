@@ -4,107 +4,25 @@
 //
 //   SC_URL=http://127.0.0.1:8080 node test/browser/suspend.mjs
 //
-// Same conventions as login.mjs: "ok - name" / "not ok - name" per step,
-// exit 1 if any failed; console errors, page errors, failed same-origin
-// requests and same-origin responses >= 400 fail the step they happen in.
-// Uses 13800138002 (schema/demo/065_service_orders.sql); with SC_VAR and
-// SC_ROOT it first resets the number to active with no orders (as
+// Conventions in lib.mjs. Uses 13800138002 (schema/demo/065_service_orders.sql);
+// with SC_VAR it first resets the number to active with no orders (as
 // test/e2e/service_orders.sh does). The HLR simulator is looked for at
 // SC_URL's port + 1000. Screenshot: test/browser/out/suspend.png.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import {
+  BASE, OUT, customerLogin, dbExec, expect, flow, newPage, run, skip,
+} from './lib.mjs';
 
-const BASE = (process.env.SC_URL || '').replace(/\/+$/, '');
-const CHROMIUM = process.env.SC_CHROMIUM || '/usr/bin/chromium';
-const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 const CUSTOMER = { msisdn: '13800138002', password: '482615' };
 // How long the network may take to confirm an order.
 const DONE_WITHIN_MS = 20000;
 
-let failed = 0;
-let passed = 0;
-function ok(name) {
-  passed++;
-  console.log(`ok - ${name}`);
-}
-function notOk(name, why) {
-  failed++;
-  console.log(`not ok - ${name}`);
-  if (why) for (const line of String(why).split('\n')) console.log(`#   ${line}`);
-}
-
-if (!BASE) {
-  notOk('SC_URL is set', 'run through scripts/test, or set SC_URL=http://127.0.0.1:PORT');
-  process.exit(1);
-}
-const ORIGIN = new URL(BASE).origin;
-mkdirSync(OUT, { recursive: true });
-
-const problems = [];
-let currentStep = 'start';
-function sameOrigin(url) {
-  try {
-    return new URL(url).origin === ORIGIN;
-  } catch {
-    return false;
-  }
-}
-function watch(page) {
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`[${currentStep}] console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`[${currentStep}] page error: ${err.message}`));
-  page.on('requestfailed', (req) => {
-    const f = req.failure();
-    // A page that navigates away cancels its own loads still in flight (the
-    // icon, say): ERR_ABORTED is the browser's doing, not a failure.
-    if (f && f.errorText === 'net::ERR_ABORTED') return;
-    if (sameOrigin(req.url())) {
-      problems.push(`[${currentStep}] request failed: ${req.method()} ${req.url()}: ${f ? f.errorText : '?'}`);
-    }
-  });
-  page.on('response', (res) => {
-    if (sameOrigin(res.url()) && res.status() >= 400)
-      problems.push(`[${currentStep}] HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
-  });
-  return page;
-}
-function expect(cond, message) {
-  if (!cond) throw new Error(message);
-}
-async function flow(steps) {
-  for (const [name, fn] of steps) {
-    currentStep = name;
-    const before = problems.length;
-    try {
-      await fn();
-    } catch (err) {
-      notOk(name, err && err.message ? err.message.split('\n').slice(0, 6).join('\n') : err);
-      return false;
-    }
-    const mine = problems.slice(before);
-    if (mine.length) notOk(name, mine.join('\n'));
-    else ok(name);
-  }
-  return true;
-}
-
-// The test number back to active with no orders, when the stack's database
-// is reachable through scripts/lib.sh; false when it is not (then the test
-// works from whatever state the line is in).
+// The test number back to active with no orders; false without a stack.
 function resetLine() {
-  const root = process.env.SC_ROOT || fileURLToPath(new URL('../../', import.meta.url));
-  if (!process.env.SC_VAR) return false;
   const m = CUSTOMER.msisdn;
-  const sql = `DELETE FROM provision_orders WHERE msisdn = '${m}';
+  return dbExec(`DELETE FROM provision_orders WHERE msisdn = '${m}';
     DELETE FROM acceptances WHERE msisdn = '${m}';
     DELETE FROM hlr_lines WHERE msisdn = '${m}';
-    UPDATE subscribers SET status = 'active' WHERE msisdn = '${m}'`;
-  execFileSync('bash', ['-c', `. "${root}/scripts/lib.sh" && db_client "$DB_NAME" -N -B -e "$1"`, 'reset', sql],
-    { env: { ...process.env, SC_ROOT: root }, stdio: ['ignore', 'ignore', 'pipe'] });
-  return true;
+    UPDATE subscribers SET status = 'active' WHERE msisdn = '${m}'`);
 }
 
 // Whether the HLR simulator answers (an empty order is a 400; down is
@@ -120,21 +38,6 @@ async function simulatorAnswers() {
   } catch {
     return false;
   }
-}
-
-async function login(page) {
-  await page.goto(`${BASE}/login?next=${encodeURIComponent('/service/')}`);
-  await page.locator('#msisdn').fill(CUSTOMER.msisdn);
-  await Promise.all([
-    page.waitForURL((u) => u.pathname === '/login/password'),
-    page.locator('main form button[type=submit]').click(),
-  ]);
-  await page.locator('#password').fill(CUSTOMER.password);
-  await Promise.all([
-    page.waitForURL((u) => u.pathname === '/service/'),
-    page.locator('main form button[type=submit]').click(),
-  ]);
-  await page.waitForLoadState('load');
 }
 
 async function orderState(page) {
@@ -173,26 +76,14 @@ async function untilDone(page, lineStatus) {
   expect(line === lineStatus, `line status is ${line}, expected ${lineStatus}`);
 }
 
-let browser;
-try {
-  currentStep = 'launch';
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-      '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    timeout: 60000,
-  });
+await run('suspend', async (browser) => {
   const reset = resetLine();
   const network = await simulatorAnswers();
   console.log(`# line reset: ${reset ? 'yes' : 'no (SC_VAR not set)'}; HLR simulator answers: ${network ? 'yes' : 'no'}`);
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  ctx.setDefaultTimeout(15000);
-  const page = watch(await ctx.newPage());
+  const { ctx, page } = await newPage(browser, { height: 900 });
   const steps = [
     ['the test customer logs in to 业务受理', async () => {
-      await login(page);
+      await customerLogin(page, CUSTOMER, '/service/');
       const status = await page.locator('#line-status').getAttribute('data-status');
       expect(status === 'active', `line status is ${status}: reset the test number`);
     }],
@@ -207,19 +98,7 @@ try {
     steps.push(['resume: reloading shows it done, the line active', () => untilDone(page, 'active')]);
   }
   await flow(steps);
-  if (!network) {
-    console.log('ok - order shown as pending # SKIP done step: the HLR simulator does not answer');
-    passed++;
-  }
+  if (!network) skip('order shown as pending', 'done step: the HLR simulator does not answer');
   await ctx.close();
   if (reset) resetLine();
-  currentStep = 'end';
-  if (problems.length === 0) ok('no console errors, page errors or failed same-origin requests');
-} catch (err) {
-  if (failed === 0) notOk(`browser test ran to the end (step: ${currentStep})`, err && err.stack ? err.stack : err);
-} finally {
-  if (browser) await browser.close().catch(() => {});
-}
-
-console.log(`# browser suspend: ${passed} passed, ${failed} failed; screenshots in ${OUT}`);
-process.exit(failed > 0 ? 1 : 0);
+});

@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "arena.h"
+#include "cursor.h"
 #include "tests.h"
 #include "validate.h"
 
@@ -149,7 +151,7 @@ START_TEST(username_lowercase_3_to_32)
 {
     ck_assert(sc_valid_username("abc"));
     ck_assert(sc_valid_username("zhang.san_01-x"));
-    ck_assert(sc_valid_username("abcdefghijklmnopqrstuvwxyz012345")); /* 32 */
+    ck_assert(sc_valid_username("abcdefghijklmnopqrstuvwxyz012345"));   /* 32 */
     ck_assert(!sc_valid_username("abcdefghijklmnopqrstuvwxyz0123456")); /* 33 */
     ck_assert(!sc_valid_username("ab"));
     ck_assert(!sc_valid_username(""));
@@ -207,10 +209,11 @@ START_TEST(text_rejects_invalid_utf8)
     static const char *const bad[] = {
         "\xff",
         "\xfe",
-        "\x80",                 /* lone continuation byte */
+        "\x80", /* lone continuation byte */
         "a\xbf",
-        "\xe4\xb8",             /* truncated three-byte sequence */
-        "\xe4\xb8" "a",
+        "\xe4\xb8", /* truncated three-byte sequence */
+        "\xe4\xb8"
+        "a",
         "\xc3",
         "\xf0\x9f\x98",         /* truncated four-byte sequence */
         "\xf8\x88\x80\x80\x80", /* five-byte form */
@@ -225,13 +228,13 @@ END_TEST
 
 START_TEST(text_rejects_overlong_encodings)
 {
-    ck_assert_int_eq(sc_utf8_chars("\xc0\xaf"), -1);         /* '/' in two bytes */
+    ck_assert_int_eq(sc_utf8_chars("\xc0\xaf"), -1); /* '/' in two bytes */
     ck_assert_int_eq(sc_utf8_chars("\xc1\xbf"), -1);
-    ck_assert_int_eq(sc_utf8_chars("\xe0\x80\xaf"), -1);     /* '/' in three */
+    ck_assert_int_eq(sc_utf8_chars("\xe0\x80\xaf"), -1); /* '/' in three */
     ck_assert_int_eq(sc_utf8_chars("\xe0\x9f\xbf"), -1);
     ck_assert_int_eq(sc_utf8_chars("\xf0\x80\x80\xaf"), -1); /* '/' in four */
     ck_assert_int_eq(sc_utf8_chars("\xf0\x8f\xbf\xbf"), -1);
-    ck_assert_int_eq(sc_utf8_chars("\xc0\x80"), -1);         /* NUL in two */
+    ck_assert_int_eq(sc_utf8_chars("\xc0\x80"), -1); /* NUL in two */
     ck_assert(!sc_valid_text("\xc0\xbcscript\xc0\xbe", 100));
     /* The smallest proper forms are fine. */
     ck_assert_int_eq(sc_utf8_chars("\xc2\x80"), 1);
@@ -245,16 +248,19 @@ START_TEST(text_rejects_surrogates)
 {
     ck_assert_int_eq(sc_utf8_chars("\xed\xa0\x80"), -1); /* U+D800 */
     ck_assert_int_eq(sc_utf8_chars("\xed\xbf\xbf"), -1); /* U+DFFF */
-    ck_assert_int_eq(sc_utf8_chars("\xed\xa0\xbd\xed\xb8\x80"), -1); /* CESU pair */
+    ck_assert_int_eq(sc_utf8_chars("\xed\xa0\xbd\xed\xb8\x80"),
+                     -1); /* CESU pair */
     ck_assert(!sc_valid_text("\xed\xb2\x80", 10));
-    ck_assert_int_eq(sc_utf8_chars("\xed\x9f\xbf"), 1);  /* U+D7FF */
-    ck_assert_int_eq(sc_utf8_chars("\xee\x80\x80"), 1);  /* U+E000 */
+    ck_assert_int_eq(sc_utf8_chars("\xed\x9f\xbf"), 1); /* U+D7FF */
+    ck_assert_int_eq(sc_utf8_chars("\xee\x80\x80"), 1); /* U+E000 */
 }
 END_TEST
 
 START_TEST(text_rejects_control_characters)
 {
-    ck_assert(!sc_valid_text("a\x01" "b", 10));
+    ck_assert(!sc_valid_text("a\x01"
+                             "b",
+                             10));
     ck_assert(!sc_valid_text("\x1b[31m", 10));
     ck_assert(!sc_valid_text("a\x7f", 10));
     ck_assert(!sc_valid_text("\x08", 10));
@@ -267,11 +273,15 @@ END_TEST
  * sc_valid_text(), which only checks bytes below 0x20 and 0x7f. */
 START_TEST(text_rejects_c1_control_characters)
 {
-    ck_assert(!sc_valid_text("a\xc2\x85" "b", 10)); /* U+0085 NEL */
-    ck_assert(!sc_valid_text("\xc2\x9b" "31m", 10)); /* U+009B CSI */
-    ck_assert(!sc_valid_text("\xc2\x80", 10));       /* U+0080 */
-    ck_assert(!sc_valid_text("\xc2\x9f", 10));       /* U+009F */
-    ck_assert(sc_valid_text("\xc2\xa0", 10));        /* U+00A0 is printable */
+    ck_assert(!sc_valid_text("a\xc2\x85"
+                             "b",
+                             10)); /* U+0085 NEL */
+    ck_assert(!sc_valid_text("\xc2\x9b"
+                             "31m",
+                             10));             /* U+009B CSI */
+    ck_assert(!sc_valid_text("\xc2\x80", 10)); /* U+0080 */
+    ck_assert(!sc_valid_text("\xc2\x9f", 10)); /* U+009F */
+    ck_assert(sc_valid_text("\xc2\xa0", 10));  /* U+00A0 is printable */
 }
 END_TEST
 
@@ -285,7 +295,8 @@ START_TEST(text_allows_newline_and_tab)
 }
 END_TEST
 
-static const struct sc_field F_MSISDN = {"msisdn", "手机号码", SC_MSISDN, 0, 0, NULL};
+static const struct sc_field F_MSISDN = {"msisdn", "手机号码", SC_MSISDN,
+                                         0,        0,          NULL};
 
 START_TEST(field_valid_returns_true_for_good_values)
 {
@@ -299,7 +310,8 @@ START_TEST(field_valid_returns_true_for_good_values)
     ck_assert(sc_field_valid(&pin, "012345", why, sizeof why));
     const struct sc_field page = {"page", "页码", SC_UINT, 1000, 0, NULL};
     ck_assert(sc_field_valid(&page, "1000", why, sizeof why));
-    const struct sc_field pw = {"password", "服务密码", SC_PASSWORD, 64, 0, NULL};
+    const struct sc_field pw = {"password", "服务密码", SC_PASSWORD,
+                                64,         0,          NULL};
     ck_assert(sc_field_valid(&pw, "p@ss word 密码", why, sizeof why));
 }
 END_TEST
@@ -384,13 +396,50 @@ START_TEST(field_password_rules)
     const struct sc_field f = {"password", "服务密码", SC_PASSWORD, 8, 0, NULL};
     char why[256];
     ck_assert(sc_field_valid(&f, "12345678", why, sizeof why));
-    ck_assert(!sc_field_valid(&f, "123456789", why, sizeof why)); /* bytes over arg */
+    ck_assert(
+        !sc_field_valid(&f, "123456789", why, sizeof why)); /* bytes over arg */
     ck_assert(!sc_field_valid(&f, "", why, sizeof why));
     ck_assert(!sc_field_valid(&f, "12\n34", why, sizeof why));
     ck_assert(!sc_field_valid(&f, "12\x7f", why, sizeof why));
     /* The message never repeats the password. */
     ck_assert(!sc_field_valid(&f, "secret\x01", why, sizeof why));
     ck_assert_ptr_null(strstr(why, "secret"));
+}
+END_TEST
+
+START_TEST(cursor_round_trip)
+{
+    sc_arena *a = sc_arena_new();
+    const char *c = sc_cursor_make(a, "2026-11-25 12:41:05", "987");
+    ck_assert_str_eq(c, "20261125124105-987");
+    const char *t = NULL;
+    unsigned long long id = 0;
+    ck_assert(sc_cursor_parse(a, c, &t, &id));
+    ck_assert_str_eq(t, "2026-11-25 12:41:05");
+    ck_assert_uint_eq(id, 987);
+    sc_arena_free(a);
+}
+END_TEST
+
+START_TEST(cursor_rejects_what_is_not_a_time_and_id)
+{
+    sc_arena *a = sc_arena_new();
+    const char *t = NULL;
+    unsigned long long id = 0;
+    ck_assert(!sc_cursor_parse(a, NULL, &t, &id));
+    ck_assert(!sc_cursor_parse(a, "", &t, &id));
+    ck_assert(!sc_cursor_parse(a, "20261125124105", &t, &id));  /* no id */
+    ck_assert(!sc_cursor_parse(a, "20261125124105-", &t, &id)); /* empty id */
+    ck_assert(!sc_cursor_parse(a, "20261125124105_1", &t, &id));
+    ck_assert(!sc_cursor_parse(a, "20261325124105-1", &t, &id)); /* month 13 */
+    ck_assert(!sc_cursor_parse(a, "20261125244105-1", &t, &id)); /* hour 24 */
+    ck_assert(!sc_cursor_parse(a, "20261125124160-1", &t, &id)); /* second 60 */
+    ck_assert(!sc_cursor_parse(a, "20261125124105-1x", &t, &id));
+    ck_assert(!sc_cursor_parse(a, "20261125124105--1", &t, &id));
+    ck_assert(!sc_cursor_parse(a, "20261125124105-99999999999999999999", &t,
+                               &id)); /* past INT64_MAX */
+    ck_assert(t == NULL);
+    sc_arena_free(a);
 }
 END_TEST
 
@@ -411,6 +460,8 @@ Suite *validate_suite(void)
     tcase_add_test(tc, digits_exact_count);
     tcase_add_test(tc, username_lowercase_3_to_32);
     tcase_add_test(tc, localpath_stays_on_site);
+    tcase_add_test(tc, cursor_round_trip);
+    tcase_add_test(tc, cursor_rejects_what_is_not_a_time_and_id);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("text");

@@ -139,4 +139,25 @@ expect_eq "not listed" 0 "$(grep -c "$MINE_NO" <<<"$(get /complaints/mine; echo 
 t_end
 sql "UPDATE complaints SET status = 'closed', closed_at = NOW() WHERE track_no = '$SC_NO'"
 
+t_begin "many wrong passwords from one address stop its tracking, whatever the number"
+# The address's earlier failures are seeded (track_ip_failures = 30), so
+# one more wrong guess reaches the limit; the exit handler clears them.
+LIMIT=$(grep -E '^track_ip_failures *=' "$SC_VAR/selfcare.ini" | grep -oE '[0-9]+' | head -n 1)
+sql "INSERT INTO login_failures (kind, subject, at)
+     SELECT 'track_ip', '127.0.0.1', NOW() FROM seq_1_to_$((${LIMIT:-30} - 1))" 2>/dev/null ||
+  for ((i = 1; i < ${LIMIT:-30}; i++)); do
+    sql "INSERT INTO login_failures (kind, subject, at) VALUES ('track_ip', '127.0.0.1', NOW())"
+  done
+jar address
+file_complaint complaint "$(rand_number)" "地址限制 $TAG" "用于验证按地址限制查询次数的投诉。$TAG"
+fetch_csrf /complaints/track
+post /complaints/track "csrf=$CSRF" "track_no=$TRACK_NO" "track_pw=wrongpw9"
+expect_status 429
+expect_body_has '查询密码输错次数过多'
+post /complaints/track "csrf=$CSRF" "track_no=$TRACK_NO" "track_pw=$TRACK_PW"
+expect_status 429
+expect_eq "address lock" track_ip "$(sql "SELECT kind FROM login_locks WHERE kind = 'track_ip' AND subject = '127.0.0.1'")"
+expect_eq "login's own address counter untouched" 0 "$(sql "SELECT COUNT(*) FROM login_locks WHERE kind = 'ip' AND subject = '127.0.0.1' AND locked_until > NOW()")"
+t_end
+
 e2e_done

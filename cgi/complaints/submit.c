@@ -10,10 +10,10 @@
  * history event and the SMS/mail with number and password are written
  * together. The password is hashed before the transaction (argon2id takes
  * tens of milliseconds; no lock waits on it). It reaches the result page in
- * a one-time encrypted cookie, never in a URL, and the page is no-store.
- * Statements of a new complaint, session included: 10 (session, request_id,
- * segment, corrections count at most once a minute, BEGIN, lock+count,
- * recent, insert, track_no, event, 2 outbox, COMMIT). */
+ * a one-time encrypted cookie, never in a URL (lib sends every page
+ * no-store). Statements of a new complaint, session included: 13 (session,
+ * request_id, segment, BEGIN, lock+count, recent, insert, track_no, event,
+ * deadline, 2 outbox, COMMIT), and the corrections' count once a minute. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

@@ -49,7 +49,9 @@ double complaints_similarity(const char *a, const char *b);
 /* 受理编号: T (投诉) or S (建议), YYYYMMDD, the id zero-padded to 7. */
 void complaints_track_no(char out[24], const char *kind, const char *yyyymmdd,
                          long long id);
-/* Whether s has the shape complaints_track_no makes. */
+/* Whether s has the shape of a tracking number: a capital letter and 6 to
+ * 19 digits (complaints_track_no's, and other series such as the demo
+ * data's). */
 bool complaints_track_no_valid(const char *s);
 /* A random tracking password: 8 characters from an alphabet without the
  * look-alikes 0/O, 1/l/I. */

@@ -194,8 +194,10 @@ void complaints_track_no(char out[24], const char *kind, const char *yyyymmdd,
 
 bool complaints_track_no_valid(const char *s)
 {
+    /* Any capital letter, not only T and S: numbers made elsewhere (the
+     * demo data's D000001, a province's own series) are tracked too. */
     size_t n = s ? strlen(s) : 0;
-    return n >= 16 && n <= 20 && (s[0] == 'T' || s[0] == 'S') &&
+    return n >= 7 && n <= 20 && s[0] >= 'A' && s[0] <= 'Z' &&
            strspn(s + 1, "0123456789") == n - 1;
 }
 

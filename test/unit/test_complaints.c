@@ -85,8 +85,10 @@ START_TEST(track_numbers_and_passwords)
     complaints_track_no(no, "suggestion", "20261125", 123456789);
     ck_assert_str_eq(no, "S20261125123456789");
     ck_assert(complaints_track_no_valid(no));
-    ck_assert(!complaints_track_no_valid("X202611250000042"));
-    ck_assert(!complaints_track_no_valid("T2026112500"));
+    ck_assert(complaints_track_no_valid("D000001"));
+    ck_assert(!complaints_track_no_valid("t202611250000042"));
+    ck_assert(!complaints_track_no_valid("T12345"));
+    ck_assert(!complaints_track_no_valid("T123456789012345678901"));
     ck_assert(!complaints_track_no_valid("T20261125000004a"));
     ck_assert(!complaints_track_no_valid(NULL));
     char a[9], b[9];

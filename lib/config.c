@@ -37,6 +37,7 @@ void sc_config_defaults(void)
     memset(sc_cfg.secret, 0, sizeof sc_cfg.secret);
     set_str(&sc_cfg.notify_smtp_url, "smtp://127.0.0.1:25");
     set_str(&sc_cfg.notify_from, "selfcare <noreply@localhost>");
+    set_str(&sc_cfg.notify_sms_url, "http://127.0.0.1:24080/sms");
     sc_cfg.notify_poll_seconds = 5;
     sc_cfg.notify_retry_first = 60;
     sc_cfg.notify_retry_max = 3600;
@@ -106,6 +107,8 @@ static int on_value(void *user, const char *section, const char *name,
             set_str(&sc_cfg.notify_smtp_url, value);
         else if (strcmp(name, "from") == 0)
             set_str(&sc_cfg.notify_from, value);
+        else if (strcmp(name, "sms_url") == 0)
+            set_str(&sc_cfg.notify_sms_url, value);
         else if (strcmp(name, "poll_seconds") == 0)
             sc_cfg.notify_poll_seconds = atoi(value);
         else if (strcmp(name, "retry_first_seconds") == 0)

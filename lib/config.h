@@ -24,6 +24,7 @@ struct sc_config {
     /* [notify]: the outbox sender's relay and retry schedule. */
     char *notify_smtp_url;
     char *notify_from;       /* "Display Name <addr@domain>" */
+    char *notify_sms_url;    /* the SMS gateway (HTTP POST) */
     int notify_poll_seconds; /* between looks at the outbox */
     int notify_retry_first;  /* seconds before the first retry */
     int notify_retry_max;    /* cap of the doubling backoff */

@@ -165,3 +165,27 @@ ALTER USER 'sc_sla'@'localhost' IDENTIFIED BY '@SLA_PASSWORD@';
 GRANT SELECT, UPDATE (overdue, escalated_at, updated_at) ON selfcare.complaints TO 'sc_sla'@'localhost';
 GRANT SELECT, UPDATE (overdue, escalated_at) ON selfcare.work_orders TO 'sc_sla'@'localhost';
 GRANT INSERT ON selfcare.complaint_events TO 'sc_sla'@'localhost';
+-- complaints (S-01..S-05, customer side): files complaints and suggestions
+-- with their first event and the SMS/mail, reads their history and work
+-- orders for tracking, reopens (再投诉) and rates them, learns the staff's
+-- corrections, and keeps the tracking-password lockout. The session is
+-- loaded on its anonymous pages too (prefill for a logged-in customer).
+CREATE USER IF NOT EXISTS 'sc_complaints'@'localhost' IDENTIFIED BY '@COMPLAINTS_PASSWORD@';
+ALTER USER 'sc_complaints'@'localhost' IDENTIFIED BY '@COMPLAINTS_PASSWORD@';
+GRANT SELECT ON selfcare.provinces            TO 'sc_complaints'@'localhost';
+GRANT SELECT ON selfcare.cities               TO 'sc_complaints'@'localhost';
+GRANT SELECT ON selfcare.brands               TO 'sc_complaints'@'localhost';
+GRANT SELECT ON selfcare.services             TO 'sc_complaints'@'localhost';
+GRANT SELECT ON selfcare.service_availability TO 'sc_complaints'@'localhost';
+GRANT SELECT ON selfcare.segments             TO 'sc_complaints'@'localhost';
+GRANT SELECT, UPDATE ON selfcare.sessions     TO 'sc_complaints'@'localhost';
+GRANT SELECT ON selfcare.subscribers          TO 'sc_complaints'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON selfcare.complaints TO 'sc_complaints'@'localhost';
+GRANT SELECT, INSERT ON selfcare.complaint_events   TO 'sc_complaints'@'localhost';
+GRANT SELECT ON selfcare.work_orders          TO 'sc_complaints'@'localhost';
+GRANT SELECT ON selfcare.complaint_departments TO 'sc_complaints'@'localhost';
+GRANT SELECT ON selfcare.complaint_labels     TO 'sc_complaints'@'localhost';
+GRANT SELECT ON selfcare.complaint_sla        TO 'sc_complaints'@'localhost';
+GRANT INSERT ON selfcare.outbox               TO 'sc_complaints'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON selfcare.login_failures TO 'sc_complaints'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON selfcare.login_locks    TO 'sc_complaints'@'localhost';

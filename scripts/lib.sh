@@ -28,6 +28,8 @@ NGINX_PID=$NGINX_PREFIX/nginx.pid
 PORT=${SC_PORT:-8080}
 # The local SMTP sink (python3-aiosmtpd) that the notify worker sends to.
 SMTP_PORT=${SC_SMTP_PORT:-$((PORT + 17000))}
+# The local SMS gateway sink (scripts/sms-sink) that notify posts SMS to.
+SMS_PORT=${SC_SMS_PORT:-$((PORT + 16000))}
 # The HLR/BOSS simulator's own nginx server (local stack only).
 HLR_PORT=${SC_HLR_PORT:-$((PORT + 1000))}
 # shellcheck disable=SC2034 # used by the scripts that source this file
@@ -36,10 +38,10 @@ export SC_ROOT=$ROOT SC_VAR=$VAR
 
 # Program groups that supervisord runs (one [fcgi-program:x] each in
 # conf/supervisord.conf.in). Kept here so run/test can roll them all.
-SC_GROUPS=(portal admin billing points service hlrsim workorders)
+SC_GROUPS=(portal admin billing points service hlrsim workorders complaints)
 # Every program connects as its own database user (schema/grants.sql), each
 # with a generated password; notify is a background worker, not FastCGI.
-SC_DB_USERS=(portal admin billing points service notify provision hlrsim workorders sla)
+SC_DB_USERS=(portal admin billing points service notify provision hlrsim workorders sla complaints)
 
 # Unix socket paths are limited to 108 bytes; a deep CI checkout would
 # otherwise fail with a confusing "path too long" from mariadbd or supervisord.
@@ -225,7 +227,7 @@ render_configs() {
   # The SMTP sink's maildir needs its tmp/new/cur: Python's mailbox creates
   # them only when the folder itself is new, and stores nothing otherwise.
   mkdir -p "$RUN" "$LOG" "$NGINX_PREFIX" "$VAR/nginx.d" "$VAR/mail/tmp" \
-    "$VAR/mail/new" "$VAR/mail/cur"
+    "$VAR/mail/new" "$VAR/mail/cur" "$VAR/sms"
   local common=(ROOT="$ROOT" VAR="$VAR" PORT="$PORT" USER="$user" GROUP="$group")
   local passwords=() u
   for u in "${SC_DB_USERS[@]}"; do
@@ -233,9 +235,11 @@ render_configs() {
   done
   render "$ROOT/conf/selfcare.ini.in" "$VAR/selfcare.ini" "${common[@]}" \
     SECRET="$(secret app_secret)" "${passwords[@]}" \
-    SMTP_PORT="$SMTP_PORT" HLR_PORT="$HLR_PORT" LOG_LEVEL="${SC_LOG_LEVEL:-info}"
+    SMTP_PORT="$SMTP_PORT" SMS_PORT="$SMS_PORT" HLR_PORT="$HLR_PORT" \
+    LOG_LEVEL="${SC_LOG_LEVEL:-info}"
   render "$ROOT/conf/supervisord.conf.in" "$SUP_CONF" "${common[@]}" \
-    NUMPROCS="${SC_NUMPROCS:-2}" ENVIRONMENT="$env" SMTP_PORT="$SMTP_PORT"
+    NUMPROCS="${SC_NUMPROCS:-2}" ENVIRONMENT="$env" SMTP_PORT="$SMTP_PORT" \
+    SMS_PORT="$SMS_PORT"
   render "$ROOT/conf/nginx.conf.in" "$NGINX_CONF" "${common[@]}" HLR_PORT="$HLR_PORT"
 }
 

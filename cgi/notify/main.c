@@ -1,7 +1,8 @@
 /* notify: the outbox sender, a background worker run by supervisord.
  *
  * Every poll_seconds (at once again after a full batch) it claims due
- * e-mail rows, sends each to the relay, and records the outcome:
+ * rows, sends each (e-mail to the SMTP relay, SMS to the HTTP gateway),
+ * and records the outcome:
  *
  *   claim   one short transaction: SELECT ... FOR UPDATE SKIP LOCKED picks
  *           rows no other notify process is claiming, and each row's
@@ -44,13 +45,12 @@ enum {
 
 /* Oldest due first, in index order (ix_outbox_due is (status,
  * next_attempt_at) plus the primary key), so LIMIT stops the scan after the
- * batch and only those rows are locked. SMS has no gateway yet: those rows
- * wait. */
+ * batch and only those rows are locked. */
 static const char SQL_CLAIM[] =
-    "SELECT id, recipient, subject, body, attempts, UNIX_TIMESTAMP(created_at) "
-    "FROM outbox WHERE status = 'pending' AND next_attempt_at <= NOW() "
-    "AND channel = 'email' ORDER BY next_attempt_at, id LIMIT ? "
-    "FOR UPDATE SKIP LOCKED";
+    "SELECT id, recipient, subject, body, attempts, "
+    "UNIX_TIMESTAMP(created_at), "
+    "channel FROM outbox WHERE status = 'pending' AND next_attempt_at <= NOW() "
+    "ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
 static const char SQL_LEASE[] =
     "UPDATE outbox SET next_attempt_at = NOW() + INTERVAL ? SECOND "
     "WHERE id = ?";
@@ -75,6 +75,8 @@ static struct notify_sender sender;
  * first character (the log is not a list of customers' addresses). */
 static const char *masked(sc_arena *a, const char *addr)
 {
+    if (sc_valid_msisdn(addr)) /* an SMS: 138****8000 */
+        return sc_printf(a, "%.3s****%s", addr, addr + 7);
     const char *at = strrchr(addr, '@');
     if (!at || at == addr)
         return "(invalid address)";
@@ -99,6 +101,7 @@ static int claim_batch(struct sc_req *req, struct notify_msg *msgs, int *n)
         m->body = sc_cell(r, i, 3);
         m->attempts = (int)sc_cell_int(r, i, 4);
         m->created = sc_cell_int(r, i, 5);
+        m->channel = sc_cell(r, i, 6);
         if (sc_db_exec(req, SQL_LEASE, "ii", (long long)LEASE_SECONDS, m->id) <
             0)
             goto fail;
@@ -180,7 +183,7 @@ static void set_error(struct outcome *o, const char *text)
 /* Sends one claimed message and records what happened. relay_down carries
  * "the relay did not answer" from one message of the batch to the next, so
  * a dead relay costs one connection timeout per batch, not one per
- * message. */
+ * message; e-mail and SMS keep one each (their own relay and gateway). */
 static void deliver(struct sc_req *req, const struct notify_msg *m,
                     char *relay_down, size_t relay_down_len)
 {
@@ -188,8 +191,10 @@ static void deliver(struct sc_req *req, const struct notify_msg *m,
     int attempt = m->attempts + 1;
     const char *to = masked(a, m->recipient ? m->recipient : "");
     struct outcome o = {0};
+    bool sms = m->channel && strcmp(m->channel, "sms") == 0;
 
-    if (!m->recipient || !notify_valid_address(m->recipient)) {
+    if (!m->recipient || (sms ? !notify_valid_msisdn(m->recipient)
+                              : !notify_valid_address(m->recipient))) {
         o.kind = DONE_FAILED;
         set_error(&o, "invalid recipient address; not sent");
         sc_warn("outbox %lld failed: invalid recipient address (%s)", m->id,
@@ -203,6 +208,11 @@ static void deliver(struct sc_req *req, const struct notify_msg *m,
     double t0 = sc_now_ms();
     if (relay_down[0]) {
         snprintf(err, sizeof err, "%s", relay_down);
+    } else if (sms) {
+        result = sms_send(sc_cfg.notify_sms_url, notify_sms_form(a, m), err,
+                          sizeof err);
+        if (result == SMTP_UNREACHABLE)
+            snprintf(relay_down, relay_down_len, "%s", err);
     } else {
         const char *message = notify_build_message(a, &sender, m, time(NULL));
         result = smtp_send(sc_cfg.notify_smtp_url, &sender, m->recipient,
@@ -251,12 +261,14 @@ static int run_batch(struct sc_req *req)
     int n;
     if (claim_batch(req, msgs, &n) != 0)
         return -1;
-    char relay_down[512] = "";
+    char relay_down[512] = "", gateway_down[512] = "";
     int i = 0;
     for (; i < n; i++) {
         if (i > 0 && sc_worker_stopping())
             break;
-        deliver(req, &msgs[i], relay_down, sizeof relay_down);
+        bool sms = msgs[i].channel && strcmp(msgs[i].channel, "sms") == 0;
+        deliver(req, &msgs[i], sms ? gateway_down : relay_down,
+                sizeof relay_down);
     }
     if (i < n)
         sc_info("stopping: %d claimed messages go back to the queue", n - i);
@@ -276,6 +288,10 @@ static void check_settings(void)
         strncmp(sc_cfg.notify_smtp_url, "smtps://", 8) != 0)
         sc_fatal("config: [notify] smtp_url must start with smtp:// or "
                  "smtps://");
+    if (strncmp(sc_cfg.notify_sms_url, "http://", 7) != 0 &&
+        strncmp(sc_cfg.notify_sms_url, "https://", 8) != 0)
+        sc_fatal("config: [notify] sms_url must start with http:// or "
+                 "https://");
     if (sc_cfg.notify_poll_seconds < 1 || sc_cfg.notify_retry_first < 1 ||
         sc_cfg.notify_retry_max < sc_cfg.notify_retry_first ||
         sc_cfg.notify_max_attempts < 1)
@@ -328,8 +344,9 @@ int main(int argc, char **argv)
 
     sc_arena *arena = sc_arena_new();
     struct sc_req req;
-    sc_info("sending the outbox to %s every %d s (pid %d)",
-            relay_for_log(arena), sc_cfg.notify_poll_seconds, (int)getpid());
+    sc_info("sending the outbox to %s and SMS to %s every %d s (pid %d)",
+            relay_for_log(arena), sc_cfg.notify_sms_url,
+            sc_cfg.notify_poll_seconds, (int)getpid());
     bool db_down = false;
     while (!sc_worker_stopping()) {
         sc_arena_reset(arena);
@@ -355,6 +372,7 @@ int main(int argc, char **argv)
     sc_info("stopping");
     sc_arena_free(arena);
     sc_db_close();
+    sms_cleanup();
     smtp_cleanup();
     return 0;
 }

@@ -12,6 +12,7 @@
 /* One outbox row being sent. */
 struct notify_msg {
     long long id;
+    const char *channel; /* "email" or "sms" */
     const char *recipient, *subject, *body;
     long long created; /* unix time, part of the stable Message-ID */
     int attempts;      /* before this one */
@@ -59,5 +60,18 @@ void smtp_cleanup(void);
 enum smtp_outcome smtp_send(const char *url, const struct notify_sender *from,
                             const char *recipient, const char *message,
                             char *err, size_t errlen);
+
+/* sms.c: SMS through the HTTP gateway ([notify] sms_url). */
+
+/* A number we send SMS to: a mainland mobile number. */
+bool notify_valid_msisdn(const char *s);
+/* The POST body: to=, text= (the row's body) and id=outbox.ID, urlencoded. */
+char *notify_sms_form(sc_arena *a, const struct notify_msg *m);
+/* What the gateway's answer means: no HTTP answer = unreachable; 2xx sent;
+ * 408, 429 and 5xx temporary; any other status permanent. */
+enum smtp_outcome notify_sms_outcome(int transport_ok, long http_status);
+enum smtp_outcome sms_send(const char *url, const char *form, char *err,
+                           size_t errlen);
+void sms_cleanup(void);
 
 #endif

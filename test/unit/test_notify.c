@@ -234,6 +234,39 @@ START_TEST(whole_message)
 }
 END_TEST
 
+START_TEST(sms_form_is_urlencoded)
+{
+    struct notify_msg m = {.id = 7,
+                           .recipient = "13800138000",
+                           .body = "受理编号 T1&x=y 密码 a+b"};
+    const char *f = notify_sms_form(A, &m);
+    ck_assert_ptr_nonnull(strstr(f, "to=13800138000&text="));
+    ck_assert_ptr_nonnull(strstr(f, "&id=outbox.7"));
+    /* nothing from the body can add a field */
+    ck_assert_ptr_null(strstr(f, "&x="));
+    ck_assert_ptr_null(strchr(f, ' '));
+    ck_assert_ptr_null(strstr(f, "a+b")); /* a literal + would be a space */
+}
+END_TEST
+
+START_TEST(sms_gateway_answers)
+{
+    ck_assert_int_eq(notify_sms_outcome(0, 0), SMTP_UNREACHABLE);
+    ck_assert_int_eq(notify_sms_outcome(1, 200), SMTP_SENT);
+    ck_assert_int_eq(notify_sms_outcome(1, 204), SMTP_SENT);
+    ck_assert_int_eq(notify_sms_outcome(1, 429), SMTP_TEMPORARY);
+    ck_assert_int_eq(notify_sms_outcome(1, 408), SMTP_TEMPORARY);
+    ck_assert_int_eq(notify_sms_outcome(1, 503), SMTP_TEMPORARY);
+    ck_assert_int_eq(notify_sms_outcome(1, 400), SMTP_PERMANENT);
+    ck_assert_int_eq(notify_sms_outcome(1, 404), SMTP_PERMANENT);
+    ck_assert_int_eq(notify_sms_outcome(1, 301), SMTP_PERMANENT);
+    ck_assert(notify_valid_msisdn("13800138000"));
+    ck_assert(!notify_valid_msisdn("a@b.cn"));
+    ck_assert(!notify_valid_msisdn("1380013800"));
+    ck_assert(!notify_valid_msisdn(NULL));
+}
+END_TEST
+
 Suite *notify_suite(void)
 {
     Suite *s = suite_create("notify");
@@ -247,6 +280,8 @@ Suite *notify_suite(void)
     tcase_add_test(tc, header_controls_cannot_start_a_header);
     tcase_add_test(tc, controls_become_spaces);
     tcase_add_test(tc, whole_message);
+    tcase_add_test(tc, sms_form_is_urlencoded);
+    tcase_add_test(tc, sms_gateway_answers);
     suite_add_tcase(s, tc);
     return s;
 }

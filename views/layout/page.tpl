@@ -25,6 +25,7 @@
     <a href="/points/">积分查询</a>
     <a href="/service/">业务受理</a>
     <a href="/lookup">归属地查询</a>
+    <a href="/complaints/">投诉与建议</a>
     <a href="/account">我的账户</a>
   </nav>
 </header>

@@ -117,15 +117,12 @@ static const struct sc_app workorders = {
     .staff = 1,
 };
 
-static const char *const CATEGORY_LABELS[] = {"网络质量", "服务质量", "计费",
-                                              "业务"};
-
+/* 网络质量 ... from lib/classify.c, which names the categories for the
+ * customer side too. */
 const char *wo_category_label(const char *code)
 {
-    for (int i = 0; code && WO_CATEGORIES[i]; i++)
-        if (strcmp(code, WO_CATEGORIES[i]) == 0)
-            return CATEGORY_LABELS[i];
-    return code ? code : "";
+    int c = code ? sc_category_from_code(code) : -1;
+    return c >= 0 ? sc_category_label((enum sc_category)c) : (code ? code : "");
 }
 
 int wo_is_hq(const struct sc_req *req)

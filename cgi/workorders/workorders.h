@@ -75,8 +75,7 @@ enum {
 };
 int wo_complaint_load(struct sc_req *req, int for_update, struct sc_rows **out);
 
-/* 网络质量 ... for a category code. (lib/classify.h's sc_category_label
- * takes over once classify.c is on main.) */
+/* 网络质量 ... for a category code, or the code itself. */
 const char *wo_category_label(const char *code);
 extern const char *const WO_CATEGORIES[]; /* codes, NULL-terminated */
 extern const char *const WO_STATUSES[];   /* codes, NULL-terminated */

@@ -10,12 +10,15 @@
 #include <unistd.h>
 
 static const char *log_program = "selfcare";
+/* Read once: getpid() is a system call, and no program forks after start. */
+static int log_pid;
 static enum sc_log_level log_min = SC_LOG_INFO;
 static const char *const level_names[] = {"debug", "info", "warn", "error"};
 
 void sc_log_init(const char *program, const char *level)
 {
     log_program = program;
+    log_pid = (int)getpid();
     for (int i = 0; level && i < 4; i++)
         if (strcmp(level, level_names[i]) == 0)
             log_min = (enum sc_log_level)i;
@@ -31,9 +34,10 @@ static void log_line(const char *level, const char *fmt, va_list ap)
     struct tm tm;
     localtime_r(&tv.tv_sec, &tm);
     size_t n = strftime(line, sizeof line, "%Y-%m-%d %H:%M:%S", &tm);
-    n += (size_t)snprintf(line + n, sizeof line - n,
-                          ".%03ld %s[%d] %s: ", (long)(tv.tv_usec / 1000),
-                          log_program, (int)getpid(), level);
+    n +=
+        (size_t)snprintf(line + n, sizeof line - n,
+                         ".%03ld %s[%d] %s: ", (long)(tv.tv_usec / 1000),
+                         log_program, log_pid ? log_pid : (int)getpid(), level);
     if (n < sizeof line) {
         int m = vsnprintf(line + n, sizeof line - n, fmt, ap);
         n = m < 0 ? n : n + (size_t)m;

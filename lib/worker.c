@@ -3,11 +3,36 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "config.h"
 #include "log.h"
+
+void sc_worker_config(const char *program, int argc, char **argv)
+{
+    const char *config = NULL;
+    int opt;
+    while ((opt = getopt(argc, argv, "c:")) != -1) {
+        if (opt != 'c')
+            break;
+        config = optarg;
+    }
+    if (opt == '?' || !config || optind != argc) {
+        fprintf(stderr, "usage: %s -c selfcare.ini\n", argv[0]);
+        exit(2);
+    }
+    char err[512];
+    if (sc_config_load(config, program, err, sizeof err) != 0)
+        sc_fatal("config: %s", err);
+    sc_log_init(program, sc_cfg.log_level);
+    if (sc_cfg.log_dir && sc_log_to_dir(sc_cfg.log_dir) != 0)
+        sc_fatal("cannot open a log file in %s", sc_cfg.log_dir);
+}
 
 static volatile sig_atomic_t stopping;
 static sigset_t idle_mask; /* the signal mask while waiting: TERM let in */

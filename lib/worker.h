@@ -5,6 +5,10 @@
 
 #include <stdbool.h>
 
+/* A background worker's start: "PROGRAM -c selfcare.ini" parsed, the
+ * configuration loaded (with [db.PROGRAM]) and the log opened. Exits with
+ * a message on any failure. */
+void sc_worker_config(const char *program, int argc, char **argv);
 /* Blocks SIGTERM/SIGINT except while idle, so a worker never stops in the
  * middle of a message or an order. */
 void sc_worker_signals(void);

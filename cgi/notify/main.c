@@ -311,30 +311,9 @@ static const char *relay_for_log(sc_arena *a)
     return sc_printf(a, "%.*s%s", (int)(scheme_end + 3 - url), url, at + 1);
 }
 
-static void usage(const char *prog)
-{
-    fprintf(stderr, "usage: %s -c selfcare.ini\n", prog);
-    exit(2);
-}
-
 int main(int argc, char **argv)
 {
-    const char *config = NULL;
-    int opt;
-    while ((opt = getopt(argc, argv, "c:")) != -1) {
-        if (opt == 'c')
-            config = optarg;
-        else
-            usage(argv[0]);
-    }
-    if (!config || optind != argc)
-        usage(argv[0]);
-    char err[512];
-    if (sc_config_load(config, "notify", err, sizeof err) != 0)
-        sc_fatal("config: %s", err);
-    sc_log_init("notify", sc_cfg.log_level);
-    if (sc_cfg.log_dir && sc_log_to_dir(sc_cfg.log_dir) != 0)
-        sc_fatal("cannot open a log file in %s", sc_cfg.log_dir);
+    sc_worker_config("notify", argc, argv);
     check_settings();
     if (sodium_init() < 0)
         sc_fatal("libsodium did not initialise");

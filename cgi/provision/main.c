@@ -497,31 +497,11 @@ static void check_settings(void)
                  "retry_first_seconds and max_attempts >= 1");
 }
 
-static void usage(const char *prog)
-{
-    fprintf(stderr, "usage: %s -c selfcare.ini\n", prog);
-    exit(2);
-}
-
 int main(int argc, char **argv)
 {
-    const char *config = NULL;
-    int opt;
-    while ((opt = getopt(argc, argv, "c:")) != -1) {
-        if (opt == 'c')
-            config = optarg;
-        else
-            usage(argv[0]);
-    }
-    if (!config || optind != argc)
-        usage(argv[0]);
-    char err[512];
-    if (sc_config_load(config, "provision", err, sizeof err) != 0)
-        sc_fatal("config: %s", err);
-    sc_log_init("provision", sc_cfg.log_level);
-    if (sc_cfg.log_dir && sc_log_to_dir(sc_cfg.log_dir) != 0)
-        sc_fatal("cannot open a log file in %s", sc_cfg.log_dir);
+    sc_worker_config("provision", argc, argv);
     check_settings();
+    char err[512];
     if (prov_xml_init(sc_cfg.provision_xsd, err, sizeof err) != 0)
         sc_fatal("%s", err);
     if (prov_http_init() != 0)

@@ -147,30 +147,9 @@ static int run_pass(struct sc_req *req)
     return 0;
 }
 
-static void usage(const char *prog)
-{
-    fprintf(stderr, "usage: %s -c selfcare.ini\n", prog);
-    exit(2);
-}
-
 int main(int argc, char **argv)
 {
-    const char *config = NULL;
-    int opt;
-    while ((opt = getopt(argc, argv, "c:")) != -1) {
-        if (opt == 'c')
-            config = optarg;
-        else
-            usage(argv[0]);
-    }
-    if (!config || optind != argc)
-        usage(argv[0]);
-    char err[512];
-    if (sc_config_load(config, "sla", err, sizeof err) != 0)
-        sc_fatal("config: %s", err);
-    sc_log_init("sla", sc_cfg.log_level);
-    if (sc_cfg.log_dir && sc_log_to_dir(sc_cfg.log_dir) != 0)
-        sc_fatal("cannot open a log file in %s", sc_cfg.log_dir);
+    sc_worker_config("sla", argc, argv);
     if (sc_cfg.sla_poll_seconds < 1 || sc_cfg.sla_escalate_after < 0)
         sc_fatal("[sla] poll_seconds must be >= 1 and escalate_after_seconds "
                  ">= 0");

@@ -26,7 +26,7 @@
   {{#TABLE}}<table class="list cdr" aria-labelledby="cdr-range">
     <thead><tr><th scope="col">时间</th><th scope="col">类型</th><th scope="col">对方号码/业务</th><th scope="col">通话地/漫游</th><th scope="col">时长或流量</th><th scope="col" class="num">费用</th></tr></thead>
     <tbody>
-    {{#ROW}}<tr data-id="{{ID}}" data-kind="{{KIND}}"><td data-label="时间">{{TIME}}</td><td data-label="类型">{{KIND_LABEL}}</td><td data-label="对方号码/业务">{{PEER}}</td><td data-label="通话地/漫游">{{PLACE}}</td><td data-label="时长或流量">{{AMOUNT}}</td><td data-label="费用" class="num">{{FEE}}</td></tr>
+    {{#ROW}}<tr data-id="{{ID}}" data-kind="{{KIND}}"><td>{{TIME}}</td><td>{{KIND_LABEL}}</td><td>{{PEER}}</td><td>{{PLACE}}</td><td>{{AMOUNT}}</td><td class="num">{{FEE}}</td></tr>
     {{/ROW}}</tbody>
   </table>{{/TABLE}}
   {{#PAGER}}<nav class="pager" aria-label="翻页">{{#FIRST}}<a href="{{HREF}}">第一页</a>{{/FIRST}} {{#NEXT}}<a href="{{HREF}}" rel="next">下一页</a>{{/NEXT}}</nav>{{/PAGER}}

@@ -301,7 +301,9 @@ void sc_dispatch(const struct sc_app *app, struct sc_req *req)
     sc_view_end(req);
 }
 
-static void handle(const struct sc_app *app, FCGX_Request *fr, sc_arena *arena)
+/* Serves one request. Returns true when it came without a body: all of it
+ * arrived with its parameters, and the connection may be closed at once. */
+static bool handle(const struct sc_app *app, FCGX_Request *fr, sc_arena *arena)
 {
     struct sc_req req;
     sc_req_init(&req, arena);
@@ -345,6 +347,7 @@ static void handle(const struct sc_app *app, FCGX_Request *fr, sc_arena *arena)
         FCGX_PutStr(out.data, (int)out.len, fr->out);
     }
     sc_log_access(req.method, req.path, req.status, now_ms() - req.started_ms);
+    return want == 0;
 }
 
 /* The accept loop. SIGTERM is blocked except while the worker waits in
@@ -385,9 +388,21 @@ static void serve_connections(const struct sc_app *app, int listen_fd)
             fr.ipcFd = -1;
             continue;
         }
-        handle(app, &fr, arena);
+        /* libfcgi closes by shutting the connection down and waiting for
+         * nginx to close first, so that input still unread (a body refused
+         * as too large, say) can never turn the close into a reset that
+         * loses the answer; meanwhile the worker serves nobody. A request
+         * without a body arrives whole with its parameters: then the
+         * connection stays ours, what is left of the input (normally
+         * nothing) is taken without waiting, and close() ends it cleanly
+         * at once. */
+        if (handle(app, &fr, arena))
+            fr.keepConnection = 1;
         FCGX_Finish_r(&fr);
-        if (fr.ipcFd >= 0) { /* the web server asked to keep it open */
+        if (fr.ipcFd >= 0) {
+            char rest[512];
+            while (recv(fr.ipcFd, rest, sizeof rest, MSG_DONTWAIT) > 0)
+                ;
             close(fr.ipcFd);
             fr.ipcFd = -1;
         }

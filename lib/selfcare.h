@@ -8,6 +8,7 @@
 #include "classify.h"
 #include "complaint.h"
 #include "config.h"
+#include "csv.h"
 #include "cursor.h"
 #include "db.h"
 #include "log.h"

@@ -347,46 +347,6 @@ int cdr_page(struct sc_req *req)
 
 /* ----------------------------------------------------------------- CSV */
 
-/* One CSV cell: quoted when it holds a quote, comma or line break; and a
- * text cell that a spreadsheet would read as a formula (= + - @, tab, CR
- * first) gets a leading single quote. Plain numbers are left alone so they
- * stay numbers (fees can be negative adjustments). */
-static bool is_number(const char *s)
-{
-    const char *p = s + (*s == '-');
-    if (!*p)
-        return false;
-    bool dot = false;
-    for (; *p; p++) {
-        if (*p == '.' && !dot)
-            dot = true;
-        else if (*p < '0' || *p > '9')
-            return false;
-    }
-    return true;
-}
-
-static void csv_cell(sc_buf *b, const char *s, bool last)
-{
-    if (!s)
-        s = "";
-    bool formula = *s && strchr("=+-@\t\r", *s) && !is_number(s);
-    bool quote = formula || strpbrk(s, "\",\r\n") != NULL;
-    if (quote)
-        sc_buf_puts(b, "\"");
-    if (formula)
-        sc_buf_puts(b, "'");
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            sc_buf_puts(b, "\"\"");
-        else
-            sc_buf_add(b, p, 1);
-    }
-    if (quote)
-        sc_buf_puts(b, "\"");
-    sc_buf_puts(b, last ? "\r\n" : ",");
-}
-
 int cdr_csv(struct sc_req *req)
 {
     struct range r;
@@ -439,17 +399,17 @@ int cdr_csv(struct sc_req *req)
             dur += d;
             vol += v;
             fee += f;
-            csv_cell(&out, sc_cell(rows, i, C_TIME), false);
-            csv_cell(
+            sc_csv_cell(&out, sc_cell(rows, i, C_TIME), false);
+            sc_csv_cell(
                 &out,
                 kind_label(sc_cell(rows, i, C_KIND), sc_cell(rows, i, C_DIR)),
                 false);
-            csv_cell(&out, sc_cell(rows, i, C_PEER), false);
-            csv_cell(&out, sc_cell(rows, i, C_LOC), false);
-            csv_cell(&out, roaming_label(sc_cell(rows, i, C_ROAM)), false);
-            csv_cell(&out, sc_printf(chunk, "%lld", d), false);
-            csv_cell(&out, sc_printf(chunk, "%lld", v), false);
-            csv_cell(&out, sc_yuan_plain(chunk, f), true);
+            sc_csv_cell(&out, sc_cell(rows, i, C_PEER), false);
+            sc_csv_cell(&out, sc_cell(rows, i, C_LOC), false);
+            sc_csv_cell(&out, roaming_label(sc_cell(rows, i, C_ROAM)), false);
+            sc_csv_cell(&out, sc_printf(chunk, "%lld", d), false);
+            sc_csv_cell(&out, sc_printf(chunk, "%lld", v), false);
+            sc_csv_cell(&out, sc_yuan_plain(chunk, f), true);
         }
         rc = sc_stream_write(req, out.data, out.len);
         bool more = rows->n == CSV_CHUNK;

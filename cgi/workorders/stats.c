@@ -382,47 +382,24 @@ int stats_page(struct sc_req *req)
 
 /* -------------------------------------------------------------- CSV */
 
-/* One CSV cell: quoted when needed; text a spreadsheet would take for a
- * formula gets a leading quote (as billing's export does). */
-static void csv_cell(sc_buf *b, const char *s, bool last)
-{
-    if (!s)
-        s = "";
-    bool formula = *s && strchr("=+-@\t\r", *s);
-    bool quote = formula || strpbrk(s, "\",\r\n") != NULL;
-    if (quote)
-        sc_buf_puts(b, "\"");
-    if (formula)
-        sc_buf_puts(b, "'");
-    for (const char *p = s; *p; p++) {
-        if (*p == '"')
-            sc_buf_puts(b, "\"\"");
-        else
-            sc_buf_add(b, p, 1);
-    }
-    if (quote)
-        sc_buf_puts(b, "\"");
-    sc_buf_puts(b, last ? "\r\n" : ",");
-}
-
 static void csv_row(sc_buf *b, sc_arena *a, struct sc_rows *r, int i)
 {
-    csv_cell(b, sc_cell(r, i, 1), false);
-    csv_cell(b, sc_complaint_kind_label(sc_cell(r, i, 2)), false);
-    csv_cell(b, wo_category_label(sc_cell(r, i, 3)), false);
-    csv_cell(b, sc_province_name((int)sc_cell_int(r, i, 4)), false);
-    csv_cell(b, sc_complaint_status_label(sc_cell(r, i, 5)), false);
-    csv_cell(b, sc_cell(r, i, 6), false);
-    csv_cell(b, sc_cell(r, i, 7), false);
-    csv_cell(b,
-             sc_cell(r, i, 8)
-                 ? sc_printf(a, "%.1f", sc_cell_int(r, i, 8) / 3600.0)
-                 : "",
-             false);
-    csv_cell(b, sc_cell_int(r, i, 9) ? "是" : "否", false);
-    csv_cell(b, sc_cell_int(r, i, 10) ? "是" : "否", false);
-    csv_cell(b, sc_cell(r, i, 11), false);
-    csv_cell(b, sc_cell(r, i, 12), true);
+    sc_csv_cell(b, sc_cell(r, i, 1), false);
+    sc_csv_cell(b, sc_complaint_kind_label(sc_cell(r, i, 2)), false);
+    sc_csv_cell(b, wo_category_label(sc_cell(r, i, 3)), false);
+    sc_csv_cell(b, sc_province_name((int)sc_cell_int(r, i, 4)), false);
+    sc_csv_cell(b, sc_complaint_status_label(sc_cell(r, i, 5)), false);
+    sc_csv_cell(b, sc_cell(r, i, 6), false);
+    sc_csv_cell(b, sc_cell(r, i, 7), false);
+    sc_csv_cell(b,
+                sc_cell(r, i, 8)
+                    ? sc_printf(a, "%.1f", sc_cell_int(r, i, 8) / 3600.0)
+                    : "",
+                false);
+    sc_csv_cell(b, sc_cell_int(r, i, 9) ? "是" : "否", false);
+    sc_csv_cell(b, sc_cell_int(r, i, 10) ? "是" : "否", false);
+    sc_csv_cell(b, sc_cell(r, i, 11), false);
+    sc_csv_cell(b, sc_cell(r, i, 12), true);
 }
 
 int stats_csv(struct sc_req *req)

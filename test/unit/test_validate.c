@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "csv.h"
 #include "cursor.h"
 #include "tests.h"
 #include "validate.h"
@@ -443,6 +444,25 @@ START_TEST(cursor_rejects_what_is_not_a_time_and_id)
 }
 END_TEST
 
+START_TEST(csv_cells_quote_and_defuse_formulas)
+{
+    sc_arena *a = sc_arena_new();
+    sc_buf b;
+    sc_buf_init(&b, a);
+    sc_csv_cell(&b, "plain", false);
+    sc_csv_cell(&b, "a,b", false);
+    sc_csv_cell(&b, "say \"hi\"", false);
+    sc_csv_cell(&b, "=SUM(A1)", false);
+    sc_csv_cell(&b, "-1.50", false);
+    sc_csv_cell(&b, "-1+1", false);
+    sc_csv_cell(&b, NULL, true);
+    sc_buf_add(&b, "", 1);
+    ck_assert_str_eq(b.data, "plain,\"a,b\",\"say \"\"hi\"\"\",\"'=SUM(A1)\","
+                             "-1.50,\"'-1+1\",\r\n");
+    sc_arena_free(a);
+}
+END_TEST
+
 Suite *validate_suite(void)
 {
     Suite *s = suite_create("validate");
@@ -462,6 +482,7 @@ Suite *validate_suite(void)
     tcase_add_test(tc, localpath_stays_on_site);
     tcase_add_test(tc, cursor_round_trip);
     tcase_add_test(tc, cursor_rejects_what_is_not_a_time_and_id);
+    tcase_add_test(tc, csv_cells_quote_and_defuse_formulas);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("text");

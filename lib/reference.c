@@ -131,6 +131,12 @@ const struct sc_province_ref *sc_province_ref(int id)
     return NULL;
 }
 
+const struct sc_city_ref *sc_cities(int *n)
+{
+    *n = ref.ncities;
+    return ref.cities;
+}
+
 const struct sc_city_ref *sc_city_ref(int id)
 {
     /* Cities come ordered by id: binary search. */

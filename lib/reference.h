@@ -27,6 +27,8 @@ int sc_reference_load(struct sc_req *req);
 /* Lookups in the loaded copy; NULL or "" when unknown. */
 const struct sc_province_ref *sc_province_ref(int id);
 const struct sc_city_ref *sc_city_ref(int id);
+/* Every city, in id order; *n gets how many. */
+const struct sc_city_ref *sc_cities(int *n);
 const char *sc_province_name(int province_id);
 const char *sc_brand_name(const char *brand_code);
 const char *sc_service_name(const char *service);

@@ -27,6 +27,7 @@ static const struct sc_field STAFF_NEW_FIELDS[] = {
     {"display_name", "姓名", SC_TEXT, 32, SC_REQUIRED, NULL},
     {"role", "角色", SC_CHOICE, 0, SC_REQUIRED, ROLE_NAMES},
     {"province", "所属单位", SC_UINT, 99, 0, NULL},
+    {"city", "地市分公司", SC_UINT, 0, 0, NULL},
     {"password", "初始密码", SC_PASSWORD, 128, SC_REQUIRED, NULL},
     {0}};
 static const struct sc_field STAFF_ID_FIELDS[] = {
@@ -38,6 +39,7 @@ static const struct sc_field STAFF_EDIT_FIELDS[] = {
     {"display_name", "姓名", SC_TEXT, 32, SC_REQUIRED, NULL},
     {"role", "角色", SC_CHOICE, 0, SC_REQUIRED, ROLE_NAMES},
     {"province", "所属单位", SC_UINT, 99, 0, NULL},
+    {"city", "地市分公司", SC_UINT, 0, 0, NULL},
     {"active", "状态", SC_UINT, 1, 0, NULL},
     {"password", "新密码", SC_PASSWORD, 128, 0, NULL},
     {0}};

@@ -6,20 +6,22 @@
 #include <string.h>
 
 static const char SQL_STAFF_PAGE[] =
-    "SELECT s.id, s.username, s.display_name, s.role, IFNULL(p.name, "
-    "'集团公司'), "
+    "SELECT s.id, s.username, s.display_name, s.role, CONCAT(IFNULL(p.name, "
+    "'集团公司'), IFNULL(CONCAT(' ', c.name), '')), "
     "s.active, DATE_FORMAT(s.created_at, '%Y-%m-%d') FROM staff s "
     "LEFT JOIN provinces p ON p.id = s.province_id "
+    "LEFT JOIN cities c ON c.id = s.city_id "
     "WHERE (? = 0 OR s.province_id = ?) ORDER BY s.id LIMIT ? OFFSET ?";
 static const char SQL_STAFF_ONE[] =
-    "SELECT id, username, display_name, role, IFNULL(province_id, 0), active "
-    "FROM staff WHERE id = ?";
+    "SELECT id, username, display_name, role, IFNULL(province_id, 0), active, "
+    "IFNULL(city_id, 0) FROM staff WHERE id = ?";
 static const char SQL_STAFF_ADD[] =
     "INSERT INTO staff (username, display_name, password_hash, role, "
-    "province_id, active, created_at) VALUES (?, ?, ?, ?, ?, 1, NOW())";
+    "province_id, city_id, active, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, 1, NOW())";
 static const char SQL_STAFF_UPDATE[] =
-    "UPDATE staff SET display_name = ?, role = ?, province_id = ?, active = ? "
-    "WHERE id = ?";
+    "UPDATE staff SET display_name = ?, role = ?, province_id = ?, "
+    "city_id = ?, active = ? WHERE id = ?";
 static const char SQL_STAFF_PASSWORD[] =
     "UPDATE staff SET password_hash = ? WHERE id = ?";
 static const char SQL_STAFF_END_SESSIONS[] =
@@ -59,11 +61,41 @@ int staff_list(struct sc_req *req)
     return 200;
 }
 
-/* Fills the role and province choices; a province administrator may only
- * pick that province. */
-static int form_choices(struct sc_req *req, sc_dict *d, const char *role,
-                        long long province)
+/* The city branches (地市分公司) a complaint work order can go to, grouped
+ * by province; a province administrator sees only that province's. */
+static void city_choices(struct sc_req *req, sc_dict *d, long long city)
 {
+    int n;
+    const struct sc_city_ref *cities = sc_cities(&n);
+    int scope = req->staff->province_id;
+    for (int p = 1; p < 100; p++) {
+        if (scope && p != scope)
+            continue;
+        sc_dict *g = NULL;
+        for (int i = 0; i < n; i++) {
+            if (cities[i].province_id != p)
+                continue;
+            if (!g) {
+                g = sc_section(d, "CITY_GROUP");
+                sc_set(g, "PROVINCE", sc_province_name(p));
+            }
+            sc_dict *o = sc_section(g, "CITY_OPTION");
+            sc_set_int(o, "VALUE", cities[i].id);
+            sc_set(o, "LABEL", cities[i].name);
+            if (cities[i].id == city)
+                sc_show(o, "SELECTED");
+        }
+    }
+}
+
+/* Fills the role, province and city choices; a province administrator may
+ * only pick that province. */
+static int form_choices(struct sc_req *req, sc_dict *d, const char *role,
+                        long long province, long long city)
+{
+    if (sc_reference_load(req) != 0)
+        return -1;
+    city_choices(req, d, city);
     for (size_t i = 0; i < sizeof ROLES / sizeof ROLES[0]; i++) {
         sc_dict *o = sc_section(d, "ROLE_OPTION");
         sc_set(o, "VALUE", ROLES[i]);
@@ -105,7 +137,11 @@ static sc_dict *staff_form(struct sc_req *req, const char *view,
     long long province = row    ? sc_cell_int(row, 0, 4)
                          : prov ? strtoll(prov, NULL, 10)
                                 : req->staff->province_id;
-    if (form_choices(req, d, role, province) != 0) {
+    const char *city_field = sc_field(req, "city");
+    long long city = row          ? sc_cell_int(row, 0, 6)
+                     : city_field ? strtoll(city_field, NULL, 10)
+                                  : 0;
+    if (form_choices(req, d, role, province, city) != 0) {
         sc_view_end(req);
         return NULL;
     }
@@ -128,10 +164,10 @@ static sc_dict *staff_form(struct sc_req *req, const char *view,
     return d;
 }
 
-/* Head office is stored as NULL, not as a province. */
-static const char *province_param(struct sc_req *req, long long province)
+/* Head office (and the whole province) is stored as NULL, not as 0. */
+static const char *id_param(struct sc_req *req, long long id)
 {
-    return province ? sc_printf(req->arena, "%lld", province) : NULL;
+    return id ? sc_printf(req->arena, "%lld", id) : NULL;
 }
 
 static int form_status(sc_dict *d, int status)
@@ -146,10 +182,13 @@ int staff_new_page(struct sc_req *req)
 }
 
 /* Checks what validators cannot: the province exists and is within the
- * administrator's scope, and the password is long enough. NULL if fine, ""
- * when the database failed. */
-static const char *staff_rules(struct sc_req *req, long long *province)
+ * administrator's scope, the city branch belongs to it, and the password
+ * is long enough. NULL if fine, "" when the database failed. */
+static const char *staff_rules(struct sc_req *req, long long *province,
+                               long long *city)
 {
+    const char *c = sc_field(req, "city");
+    *city = c ? strtoll(c, NULL, 10) : 0;
     const char *p = sc_field(req, "province");
     *province = p ? strtoll(p, NULL, 10) : req->staff->province_id;
     if (req->staff->province_id && *province != req->staff->province_id)
@@ -162,6 +201,15 @@ static const char *staff_rules(struct sc_req *req, long long *province)
         if (r->n == 0)
             return "所属单位不存在。";
     }
+    if (*city) {
+        if (sc_reference_load(req) != 0)
+            return "";
+        const struct sc_city_ref *ref = sc_city_ref((int)*city);
+        if (!ref)
+            return "地市分公司不存在。";
+        if (ref->province_id != *province)
+            return "地市分公司不属于所选的省公司。";
+    }
     const char *pw = sc_field(req, "password");
     if (pw && strlen(pw) < 8)
         return "密码至少8位。";
@@ -170,8 +218,8 @@ static const char *staff_rules(struct sc_req *req, long long *province)
 
 int staff_new_submit(struct sc_req *req)
 {
-    long long province;
-    const char *why = staff_rules(req, &province);
+    long long province, city;
+    const char *why = staff_rules(req, &province, &city);
     if (why && !*why)
         return sc_db_failure_status();
     if (why)
@@ -183,9 +231,9 @@ int staff_new_submit(struct sc_req *req)
     const char *username = sc_field(req, "username");
     if (sc_db_begin(req) != 0)
         return sc_db_failure_status();
-    if (sc_db_exec(req, SQL_STAFF_ADD, "sssss", username,
+    if (sc_db_exec(req, SQL_STAFF_ADD, "ssssss", username,
                    sc_field(req, "display_name"), hash, sc_field(req, "role"),
-                   province_param(req, province)) != 1) {
+                   id_param(req, province), id_param(req, city)) != 1) {
         unsigned err = sc_db_errno();
         sc_db_rollback(req);
         if (err == 1062) /* ER_DUP_ENTRY */
@@ -196,8 +244,9 @@ int staff_new_submit(struct sc_req *req)
         return sc_db_failure_status();
     }
     long long id = sc_db_last_id();
-    const char *detail = sc_printf(req->arena, "role=%s province=%lld",
-                                   sc_field(req, "role"), province);
+    const char *detail =
+        sc_printf(req->arena, "role=%s province=%lld city=%lld",
+                  sc_field(req, "role"), province, city);
     if (sc_audit(req, NULL, "staff_create", username, detail) != 0 ||
         sc_db_commit(req) != 0) {
         sc_db_rollback(req);
@@ -241,8 +290,8 @@ int staff_edit_submit(struct sc_req *req)
     int status = load_staff(req, &r);
     if (status)
         return status;
-    long long province;
-    const char *why = staff_rules(req, &province);
+    long long province, city;
+    const char *why = staff_rules(req, &province, &city);
     if (why && !*why)
         return sc_db_failure_status();
     long long id = sc_cell_int(r, 0, 0);
@@ -263,14 +312,15 @@ int staff_edit_submit(struct sc_req *req)
     if (password && sc_password_hash(password, hash) != 0)
         return 500;
     const char *detail =
-        sc_printf(req->arena, "role=%s province=%lld active=%lld%s",
-                  sc_field(req, "role"), province, is_active,
+        sc_printf(req->arena, "role=%s province=%lld city=%lld active=%lld%s",
+                  sc_field(req, "role"), province, city, is_active,
                   password ? " password=reset" : "");
     if (sc_db_begin(req) != 0)
         return sc_db_failure_status();
-    bool ok = sc_db_exec(req, SQL_STAFF_UPDATE, "sssii",
+    bool ok = sc_db_exec(req, SQL_STAFF_UPDATE, "ssssii",
                          sc_field(req, "display_name"), sc_field(req, "role"),
-                         province_param(req, province), is_active, id) >= 0;
+                         id_param(req, province), id_param(req, city),
+                         is_active, id) >= 0;
     if (ok && password)
         ok = sc_db_exec(req, SQL_STAFF_PASSWORD, "si", hash, id) >= 0;
     /* A disabled account or a new password ends the account's sessions. */

@@ -155,8 +155,44 @@ create_staff "e2e_role_$S" '坏角色' root 0 "Role-e2e#$S"
 expect_error_page 400 '请求有误' '「角色」格式不正确：请从列表中选择'
 t_end
 
+# sql QUERY: as the database superuser.
+sql() {
+  (
+    # shellcheck source=../../scripts/lib.sh
+    . "$SC_ROOT/scripts/lib.sh"
+    db_client "$DB_NAME" -N -B -e "$1"
+  )
+}
+GZ=$(sql "SELECT id FROM cities WHERE province_id = 44 AND name LIKE '广州%' LIMIT 1")
+BJ_CITY=$(sql "SELECT id FROM cities WHERE province_id = 11 LIMIT 1")
+
+t_begin "a city branch of another province, or for head office, is refused with 400"
+fetch_csrf /admin/staff/new
+post /admin/staff/new "csrf=$CSRF" "username=e2e_city1_$S" "display_name=错地市" \
+  "role=complaint_agent" "province=44" "city=$BJ_CITY" "password=City-e2e#$S"
+expect_status 400
+expect_body_has '地市分公司不属于所选的省公司。' 'value="错地市"'
+post /admin/staff/new "csrf=$CSRF" "username=e2e_city2_$S" "display_name=总部地市" \
+  "role=complaint_agent" "province=0" "city=$GZ" "password=City-e2e#$S"
+expect_status 400
+expect_body_has '地市分公司不属于所选的省公司。'
+t_end
+
+t_begin "a 广州 city-branch agent is created with its city, listed with it, shown selected"
+fetch_csrf /admin/staff/new
+expect_body_has "<option value=\"$GZ\">广州"
+post /admin/staff/new "csrf=$CSRF" "username=e2e_gz_$S" "display_name=广州分公司员工" \
+  "role=complaint_agent" "province=44" "city=$GZ" "password=City-e2e#$S"
+expect_status 303
+expect_eq "stored city" "44 $GZ" "$(sql "SELECT province_id, city_id FROM staff WHERE username = 'e2e_gz_$S'" | tr '\t' ' ')"
+get "$(header Location)"
+expect_body_has "<option value=\"$GZ\" selected>广州"
+get /admin/staff
+expect_body_has '广东 广州'
+t_end
+
 t_begin "none of the refused accounts was created"
-for u in "e2e_short_$S" "e2e_noprov_$S" "e2e_role_$S"; do
+for u in "e2e_short_$S" "e2e_noprov_$S" "e2e_role_$S" "e2e_city1_$S" "e2e_city2_$S"; do
   expect_eq "listed id of $u" "" "$(staff_id "$u")" || break
 done
 t_end

@@ -170,6 +170,12 @@ static const char *id_param(struct sc_req *req, long long id)
     return id ? sc_printf(req->arena, "%lld", id) : NULL;
 }
 
+/* " city=N" for the audit record of a city-branch account, else "". */
+static const char *city_detail(struct sc_req *req, long long city)
+{
+    return city ? sc_printf(req->arena, " city=%lld", city) : "";
+}
+
 static int form_status(sc_dict *d, int status)
 {
     return d ? status : sc_db_failure_status();
@@ -245,8 +251,8 @@ int staff_new_submit(struct sc_req *req)
     }
     long long id = sc_db_last_id();
     const char *detail =
-        sc_printf(req->arena, "role=%s province=%lld city=%lld",
-                  sc_field(req, "role"), province, city);
+        sc_printf(req->arena, "role=%s province=%lld%s", sc_field(req, "role"),
+                  province, city_detail(req, city));
     if (sc_audit(req, NULL, "staff_create", username, detail) != 0 ||
         sc_db_commit(req) != 0) {
         sc_db_rollback(req);
@@ -312,9 +318,9 @@ int staff_edit_submit(struct sc_req *req)
     if (password && sc_password_hash(password, hash) != 0)
         return 500;
     const char *detail =
-        sc_printf(req->arena, "role=%s province=%lld city=%lld active=%lld%s",
-                  sc_field(req, "role"), province, city, is_active,
-                  password ? " password=reset" : "");
+        sc_printf(req->arena, "role=%s province=%lld%s active=%lld%s",
+                  sc_field(req, "role"), province, city_detail(req, city),
+                  is_active, password ? " password=reset" : "");
     if (sc_db_begin(req) != 0)
         return sc_db_failure_status();
     bool ok = sc_db_exec(req, SQL_STAFF_UPDATE, "ssssii",

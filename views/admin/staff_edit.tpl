@@ -13,7 +13,7 @@
     <label for="province">所属单位</label>
     <select id="province" name="province">{{#PROVINCE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/PROVINCE_OPTION}}</select>
     <label for="city">地市分公司</label>
-    <select id="city" name="city"><option value="0">全省（不属于地市分公司）</option>{{#CITY_GROUP}}<optgroup label="{{PROVINCE}}">{{#CITY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CITY_OPTION}}</optgroup>{{/CITY_GROUP}}</select>
+    <select id="city" name="city"><option value="">全省（不属于地市分公司）</option>{{#CITY_GROUP}}<optgroup label="{{PROVINCE}}">{{#CITY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CITY_OPTION}}</optgroup>{{/CITY_GROUP}}</select>
     <p class="hint">地市分公司的投诉处理员只处理派到本地市的工单；集团公司员工不选。</p>
     <label for="active">账号状态</label>
     <select id="active" name="active"><option value="1"{{#ACTIVE}} selected{{/ACTIVE}}>启用</option><option value="0"{{#INACTIVE}} selected{{/INACTIVE}}>停用（立即退出其所有会话）</option></select>

@@ -14,7 +14,7 @@
     <label for="province">所属单位</label>
     <select id="province" name="province">{{#PROVINCE_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/PROVINCE_OPTION}}</select>
     <label for="city">地市分公司</label>
-    <select id="city" name="city"><option value="0">全省（不属于地市分公司）</option>{{#CITY_GROUP}}<optgroup label="{{PROVINCE}}">{{#CITY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CITY_OPTION}}</optgroup>{{/CITY_GROUP}}</select>
+    <select id="city" name="city"><option value="">全省（不属于地市分公司）</option>{{#CITY_GROUP}}<optgroup label="{{PROVINCE}}">{{#CITY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CITY_OPTION}}</optgroup>{{/CITY_GROUP}}</select>
     <p class="hint">地市分公司的投诉处理员只处理派到本地市的工单；集团公司员工不选。</p>
     <label for="password">初始密码</label>
     <input id="password" name="password" type="password" required minlength="8" autocomplete="new-password">

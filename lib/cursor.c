@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "request.h"
 #include "validate.h"
 
 static bool digits(const char *s, size_t n)
@@ -50,4 +51,22 @@ const char *sc_cursor_make(sc_arena *a, const char *time, const char *id)
             t[n++] = *p;
     t[n] = '\0';
     return sc_printf(a, "%s-%s", t, id);
+}
+
+void sc_cursor_pager(struct sc_req *req, sc_dict *d, const char *base,
+                     const struct sc_rows *r, int page_size, int time_col,
+                     int id_col, bool paged)
+{
+    if (paged)
+        sc_set(sc_section(d, "FIRST"), "HREF", base);
+    if (r->n > page_size) {
+        const char *cursor =
+            sc_cursor_make(req->arena, sc_cell(r, page_size - 1, time_col),
+                           sc_cell(r, page_size - 1, id_col));
+        sc_set(sc_section(d, "NEXT"), "HREF",
+               sc_printf(req->arena, "%s%sbefore=%s", base,
+                         strchr(base, '?') ? "&" : "?", cursor));
+    }
+    if (paged || r->n > page_size)
+        sc_show(d, "PAGER");
 }

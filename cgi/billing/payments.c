@@ -60,14 +60,7 @@ int payments_page(struct sc_req *req)
         sc_set(row, "CHANNEL", channel_label(sc_cell(r, i, 3)));
         sc_set(row, "REFERENCE", sc_cell(r, i, 4));
     }
-    if (before)
-        sc_set(sc_section(d, "FIRST"), "HREF", "/billing/payments");
-    if (r->n > PAGE_ROWS)
-        sc_set(sc_section(d, "NEXT"), "HREF",
-               sc_printf(a, "/billing/payments?before=%s",
-                         sc_cursor_make(a, sc_cell(r, PAGE_ROWS - 1, 0),
-                                        sc_cell(r, PAGE_ROWS - 1, 1))));
-    if (before || r->n > PAGE_ROWS)
-        sc_show(d, "PAGER");
+    sc_cursor_pager(req, d, "/billing/payments", r, PAGE_ROWS, 0, 1,
+                    before != NULL);
     return 200;
 }

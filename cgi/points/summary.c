@@ -106,26 +106,6 @@ int points_home(struct sc_req *req)
     return 200;
 }
 
-/* The next-page link: the last shown row's (at, id) as the cursor. */
-static void pager(struct sc_req *req, sc_dict *d, const char *base,
-                  const struct sc_rows *r, int page_size, bool paged)
-{
-    const char *sep = strchr(base, '?') ? "&" : "?";
-    if (paged) {
-        sc_dict *f = sc_section(d, "FIRST");
-        sc_set(f, "HREF", base);
-    }
-    if (r->n > page_size) {
-        int last = page_size - 1;
-        sc_dict *n = sc_section(d, "NEXT");
-        sc_set(n, "HREF",
-               sc_printf(req->arena, "%s%sbefore=%s-%s", base, sep,
-                         sc_cell(r, last, 1), sc_cell(r, last, 2)));
-    }
-    if (paged || r->n > page_size)
-        sc_show(d, "PAGER");
-}
-
 int points_ledger(struct sc_req *req)
 {
     const char *msisdn = req->customer->msisdn;
@@ -179,10 +159,10 @@ int points_ledger(struct sc_req *req)
     }
     if (r->n == 0)
         sc_show(d, before ? "END" : "EMPTY");
-    pager(req, d,
-          kind ? sc_printf(req->arena, "/points/ledger?kind=%s", kind)
-               : "/points/ledger",
-          r, LEDGER_PAGE_SIZE, before != NULL);
+    sc_cursor_pager(req, d,
+                    kind ? sc_printf(req->arena, "/points/ledger?kind=%s", kind)
+                         : "/points/ledger",
+                    r, LEDGER_PAGE_SIZE, 1, 2, before != NULL);
     return 200;
 }
 
@@ -227,7 +207,8 @@ int points_exchanges(struct sc_req *req)
     }
     if (r->n == 0)
         sc_show(d, before ? "END" : "EMPTY");
-    pager(req, d, "/points/exchanges", r, EXCHANGES_PAGE_SIZE, before != NULL);
+    sc_cursor_pager(req, d, "/points/exchanges", r, EXCHANGES_PAGE_SIZE, 1, 2,
+                    before != NULL);
     int can =
         sc_service_available(req, "points_exchange", req->customer->brand_code,
                              req->customer->province_id);

@@ -248,19 +248,8 @@ int service_history(struct sc_req *req)
     }
     if (r->n == 0)
         sc_show(d, before ? "END" : "EMPTY");
-    if (before) {
-        sc_dict *f = sc_section(d, "FIRST");
-        sc_set(f, "HREF", "/service/history");
-    }
-    if (r->n > HISTORY_PAGE_SIZE) {
-        int last = HISTORY_PAGE_SIZE - 1;
-        sc_dict *n = sc_section(d, "NEXT");
-        sc_set(n, "HREF",
-               sc_printf(req->arena, "/service/history?before=%s-%s",
-                         sc_cell(r, last, 1), sc_cell(r, last, 2)));
-    }
-    if (before || r->n > HISTORY_PAGE_SIZE)
-        sc_show(d, "PAGER");
+    sc_cursor_pager(req, d, "/service/history", r, HISTORY_PAGE_SIZE, 1, 2,
+                    before != NULL);
     return 200;
 }
 

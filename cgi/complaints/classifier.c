@@ -1,31 +1,34 @@
 /* The worker's classifier: learnt from the labelled set shipped in the
  * repository ([complaints] training_file) and every staff correction
  * (complaint_labels, with the corrected complaint's title and content).
- * Corrections arrive from the back office at any time; their count is
- * looked at no more than once a minute and the model is learnt again when
- * it changed, so a correction reaches every worker within a minute or so
- * without a query per submission. */
+ * Corrections arrive from the back office at any time; their count and
+ * latest time are looked at no more than once every [complaints]
+ * relearn_seconds (60) and the model is learnt again when either changed
+ * (a category corrected twice keeps the count), so a correction reaches
+ * every worker within that time without a query per submission. */
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "complaints.h"
 
-enum { RECHECK_SECONDS = 60, MAX_CORRECTIONS = 100000 };
+enum { MAX_CORRECTIONS = 100000 };
 
-static const char SQL_LABEL_COUNT[] = "SELECT COUNT(*) FROM complaint_labels";
+static const char SQL_LABEL_STATE[] =
+    "SELECT CONCAT(COUNT(*), ' ', IFNULL(MAX(at), '')) FROM complaint_labels";
 static const char SQL_LABELS[] =
     "SELECT l.category, c.title, c.content FROM complaint_labels l "
     "JOIN complaints c ON c.id = l.complaint_id ORDER BY l.complaint_id "
     "LIMIT ?";
 
 static sc_classifier *model;
-static long long model_labels = -1;
+static char model_state[64]; /* SQL_LABEL_STATE when the model was learnt */
 static time_t checked;
 
 /* A new model from the file and the corrections; NULL on a database
  * failure (the file alone is not a reason to fail: logged, and the
  * corrections still count). */
-static sc_classifier *learn(struct sc_req *req, long long *labels)
+static sc_classifier *learn(struct sc_req *req)
 {
     sc_classifier *m = sc_classifier_new();
     if (!m)
@@ -53,7 +56,6 @@ static sc_classifier *learn(struct sc_req *req, long long *labels)
         if (sc_classifier_learn(m, (enum sc_category)c, text) == 0)
             corrections++;
     }
-    *labels = r->n;
     sc_info("classifier: learnt %d examples (%d from %s, %d staff "
             "corrections)",
             sc_classifier_examples(m), from_file > 0 ? from_file : 0,
@@ -64,25 +66,24 @@ static sc_classifier *learn(struct sc_req *req, long long *labels)
 static void refresh(struct sc_req *req)
 {
     time_t now = time(NULL);
-    if (model && now - checked < RECHECK_SECONDS)
+    if (model && now - checked < complaints_cfg.relearn_seconds)
         return;
     checked = now;
-    struct sc_rows *r = sc_db_query(req, SQL_LABEL_COUNT, "");
+    struct sc_rows *r = sc_db_query(req, SQL_LABEL_STATE, "");
     if (!r) {
         sc_warn("classifier: corrections not counted (database error %u)",
                 sc_db_errno());
         return;
     }
-    long long n = sc_cell_int(r, 0, 0);
-    if (model && n == model_labels)
+    const char *state = sc_cell(r, 0, 0) ? sc_cell(r, 0, 0) : "";
+    if (model && strcmp(state, model_state) == 0)
         return;
-    long long labels = 0;
-    sc_classifier *m = learn(req, &labels);
+    sc_classifier *m = learn(req);
     if (!m)
         return;
     sc_classifier_free(model);
     model = m;
-    model_labels = labels;
+    snprintf(model_state, sizeof model_state, "%s", state);
 }
 
 enum sc_category complaints_classify(struct sc_req *req, const char *text)

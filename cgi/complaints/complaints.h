@@ -23,6 +23,7 @@ struct complaints_settings {
     int track_failures;       /* wrong tracking passwords that lock a number */
     int track_ip_failures;    /* ... and a client address */
     int track_cookie_minutes; /* how long a checked password opens a case */
+    int relearn_seconds;      /* how often the corrections are looked at */
 };
 extern struct complaints_settings complaints_cfg;
 

@@ -95,6 +95,8 @@ static int on_value(void *user, const char *section, const char *name,
         c->track_ip_failures = atoi(value);
     else if (strcmp(name, "track_cookie_minutes") == 0)
         c->track_cookie_minutes = atoi(value);
+    else if (strcmp(name, "relearn_seconds") == 0)
+        c->relearn_seconds = atoi(value);
     return 1;
 }
 
@@ -107,6 +109,7 @@ int complaints_settings_load(const char *path)
         .track_failures = 5,
         .track_ip_failures = 30,
         .track_cookie_minutes = 30,
+        .relearn_seconds = 60,
     };
     if (ini_parse(path, on_value, NULL) != 0)
         return -1;
@@ -114,7 +117,7 @@ int complaints_settings_load(const char *path)
     if (c->duplicate_hours < 0 || c->duplicate_similarity <= 0 ||
         c->duplicate_similarity > 1 || c->open_limit < 1 ||
         c->track_failures < 1 || c->track_ip_failures < 1 ||
-        c->track_cookie_minutes < 1)
+        c->track_cookie_minutes < 1 || c->relearn_seconds < 1)
         return -1;
     return 0;
 }
@@ -131,8 +134,8 @@ int main(int argc, char **argv)
         fprintf(stderr,
                 "complaints: [complaints] in %s is not valid (need "
                 "duplicate_hours >= 0, 0 < duplicate_similarity <= 1, "
-                "open_limit, track_failures, track_ip_failures and "
-                "track_cookie_minutes >= 1)\n",
+                "open_limit, track_failures, track_ip_failures, "
+                "track_cookie_minutes and relearn_seconds >= 1)\n",
                 config);
         return 1;
     }

@@ -155,14 +155,6 @@ create_staff "e2e_role_$S" '坏角色' root 0 "Role-e2e#$S"
 expect_error_page 400 '请求有误' '「角色」格式不正确：请从列表中选择'
 t_end
 
-# sql QUERY: as the database superuser.
-sql() {
-  (
-    # shellcheck source=../../scripts/lib.sh
-    . "$SC_ROOT/scripts/lib.sh"
-    db_client "$DB_NAME" -N -B -e "$1"
-  )
-}
 GZ=$(sql "SELECT id FROM cities WHERE province_id = 44 AND name LIKE '广州%' LIMIT 1")
 BJ_CITY=$(sql "SELECT id FROM cities WHERE province_id = 11 LIMIT 1")
 

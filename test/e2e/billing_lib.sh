@@ -8,14 +8,6 @@
 
 NOT_OFFERED=13601629999 NOT_OFFERED_PW=135791 # 上海 神州行: no email_bill
 
-# sql QUERY: tab-separated rows, no header, as the database superuser.
-sql() {
-  (
-    # shellcheck source=../../scripts/lib.sh
-    . "$SC_ROOT/scripts/lib.sh"
-    db_client --default-character-set=utf8mb4 "$DB_NAME" -N -B -e "$1"
-  )
-}
 
 # yuan FEN: as sc_yuan shows it ("¥12.34", "-¥0.50").
 yuan() {

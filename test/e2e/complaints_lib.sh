@@ -9,14 +9,6 @@
 
 SC_PREFIX=1582800 SC_PROVINCE=51 # 四川, city 成都
 
-# sql QUERY: tab-separated rows, no header, as the database superuser.
-sql() {
-  (
-    # shellcheck source=../../scripts/lib.sh
-    . "$SC_ROOT/scripts/lib.sh"
-    db_client --default-character-set=utf8mb4 "$DB_NAME" -N -B -e "$1"
-  )
-}
 
 # rand_number [PREFIX]: a number of the segment PREFIX (default 成都).
 rand_number() { printf '%s%04d' "${1:-$SC_PREFIX}" $((RANDOM % 10000)); }

@@ -318,6 +318,62 @@ expect_error_page() {
     "错误代码 $code" "$message"
 }
 
+# ---------------------------------------------------------------- data
+
+# sql QUERY: tab-separated rows, no header, as the database superuser.
+sql() {
+  (
+    # shellcheck source=../../scripts/lib.sh
+    . "$SC_ROOT/scripts/lib.sh"
+    db_client --default-character-set=utf8mb4 "$DB_NAME" -N -B -e "$1"
+  )
+}
+
+# ---------------------------------------------------------------- forms and orders
+
+# The request_id (one-submission token) of the last page's first form.
+request_id_of_page() {
+  grep -o 'name="request_id" value="[^"]*"' <<<"$BODY" | head -n 1 | sed 's/.*value="//; s/"$//'
+}
+
+# parallel_post PATH FIELD...: the same form posted twice at once with the
+# current jar; LOC1 and LOC2 are the two answers' Location headers.
+parallel_post() {
+  local path=$1 f i args=()
+  shift
+  for f in "$@"; do args+=(--data-urlencode "$f"); done
+  for i in 1 2; do
+    curl -s -o /dev/null -D "$E2E_TMP/par$i" --max-time 20 -b "$JAR" "${args[@]}" "$SC_URL$path" &
+  done
+  wait
+  LOC1=$(tr -d '\r' <"$E2E_TMP/par1" | awk 'tolower($1) == "location:" {print $2}')
+  LOC2=$(tr -d '\r' <"$E2E_TMP/par2" | awk 'tolower($1) == "location:" {print $2}')
+}
+
+# The order id of the last answer's redirect to /service/order.
+order_id_of_location() {
+  [[ $(header Location) =~ ^/service/order\?id=([0-9]+)$ ]] && echo "${BASH_REMATCH[1]}"
+}
+
+# wait_settled ID: up to 15 s for the provision worker to settle order ID;
+# prints its status.
+wait_settled() {
+  local i s
+  for ((i = 0; i < 30; i++)); do
+    s=$(sql "SELECT status FROM provision_orders WHERE id = '$1'")
+    [[ $s == pending ]] || break
+    sleep 0.5
+  done
+  echo "$s"
+}
+
+# The HLR simulator (its own nginx server on the web port + 1000) and
+# hlr_mode MODE: how it answers from now on (ok, reject, malformed, error);
+# prints the control endpoint's HTTP status.
+HLR_PORT_=${SC_URL##*:}
+HLR=http://127.0.0.1:$((${HLR_PORT_%%/*} + 1000))
+hlr_mode() { curl -s -o /dev/null -w '%{http_code}' -d "mode=$1" -d delay_ms=0 "$HLR/hlr/control"; }
+
 # ---------------------------------------------------------------- stack
 
 # supervisor_pids [GROUP]: "name=pid" lines of RUNNING programs, sorted.

@@ -14,13 +14,6 @@
 
 ACCT=15828009999 ACCT_PW=975310 REWARD=99 COST=100 N=50
 
-sql() {
-  (
-    # shellcheck source=../../scripts/lib.sh
-    . "$SC_ROOT/scripts/lib.sh"
-    db_client "$DB_NAME" -N -B -e "$1"
-  )
-}
 
 # Starts from no exchanges, POINTS consumption points (one ledger row) and
 # STOCK items of the reward (and the reward on offer).

@@ -15,13 +15,6 @@
 ACCT=15828009990 ACCT_PW=802468 REWARD=98 COST=500
 REWARD_NAME='测试专用兑换券（功能）'
 
-sql() {
-  (
-    # shellcheck source=../../scripts/lib.sh
-    . "$SC_ROOT/scripts/lib.sh"
-    db_client "$DB_NAME" -N -B -e "$1"
-  )
-}
 
 # consumption, stock, exchanges, ledger rows, acceptances of the account.
 snapshot() {

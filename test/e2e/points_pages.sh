@@ -12,14 +12,6 @@
 
 NOT_OFFERED=13601629999 NOT_OFFERED_PW=135791 # 上海 神州行: no points_exchange
 
-# sql QUERY: tab-separated rows, no header, as the database superuser.
-sql() {
-  (
-    # shellcheck source=../../scripts/lib.sh
-    . "$SC_ROOT/scripts/lib.sh"
-    db_client "$DB_NAME" -N -B -e "$1"
-  )
-}
 
 # Number as shown on the pages ("+1,234", "-800", "9,956") -> integer.
 num() { local v=${1//,/}; v=${v#+}; echo "$v"; }

@@ -17,9 +17,6 @@
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 NUM=15828001237
-port=${SC_URL##*:}
-port=${port%%/*}
-HLR=http://127.0.0.1:$((port + 1000))
 if ((EUID == 0)); then DB_USER=root; else DB_USER=$(id -un); fi
 
 sql() {
@@ -27,8 +24,6 @@ sql() {
     -u"$DB_USER" -N -B selfcare -e "$1"
 }
 
-# hlr_mode MODE: what the simulator does with the next orders.
-hlr_mode() { curl -s -o /dev/null -w '%{http_code}' -d "mode=$1" -d delay_ms=0 "$HLR/hlr/control"; }
 on_exit 'hlr_mode ok >/dev/null'
 
 # The line back to its demo state, nothing pending for it.

@@ -12,13 +12,6 @@ ACCT=13800138005 ACCT_PW=482615
 NOT_OFFERED=13601629999 NOT_OFFERED_PW=135791
 ADDR='北京市西城区金融大街29号'
 
-sql() {
-  (
-    # shellcheck source=../../scripts/lib.sh
-    . "$SC_ROOT/scripts/lib.sh"
-    db_client "$DB_NAME" -N -B -e "$1"
-  )
-}
 reset_line() {
   sql "DELETE FROM custom_services WHERE msisdn = '$ACCT';
        DELETE FROM acceptances WHERE msisdn = '$ACCT'"
@@ -32,9 +25,9 @@ settings() {
        FROM custom_services WHERE msisdn = '$ACCT'" | tr '\t' ' '
 }
 
-# parallel_post PATH FIELD...: the same form posted twice at once with the
+# parallel_codes PATH FIELD...: the same form posted twice at once with the
 # current jar; CODES is the two answers' statuses, sorted.
-parallel_post() {
+parallel_codes() {
   local path=$1 f i args=()
   shift
   for f in "$@"; do args+=(--data-urlencode "$f"); done
@@ -136,7 +129,7 @@ t_end
 
 t_begin "a change sent twice at once: saved once, one acceptance"
 before=$(sql "SELECT COUNT(*) FROM acceptances WHERE msisdn = '$ACCT'")
-parallel_post /service/custom "csrf=$CSRF" "bill_address=$ADDR" balance_alert=30 callback=morning
+parallel_codes /service/custom "csrf=$CSRF" "bill_address=$ADDR" balance_alert=30 callback=morning
 expect_eq "answers" "200 303 " "$CODES"
 expect_eq "settings" "$ADDR 3000 morning" "$(settings)"
 expect_eq "acceptances" $((before + 1)) "$(sql "SELECT COUNT(*) FROM acceptances WHERE msisdn = '$ACCT'")"

@@ -23,13 +23,6 @@ OTHER=13800138001 OTHER_PW=357913
 FORGED=$(printf 'f%.0s' {1..43})
 HLR_URL=${SC_HLR_URL:-http://127.0.0.1:$((${SC_URL##*:} + 1000))/hlr/orders}
 
-sql() {
-  (
-    # shellcheck source=../../scripts/lib.sh
-    . "$SC_ROOT/scripts/lib.sh"
-    db_client "$DB_NAME" -N -B -e "$1"
-  )
-}
 # reset_line [STATUS]: the test number with no orders, no features, no
 # acceptances, the simulator's view of it forgotten, in STATUS.
 reset_line() {
@@ -46,17 +39,10 @@ counts() {
   sql "SELECT (SELECT COUNT(*) FROM provision_orders WHERE msisdn = '$ACCT'),
               (SELECT COUNT(*) FROM acceptances WHERE msisdn = '$ACCT')" | tr '\t' ' '
 }
-# The request_id of the page's (first) order form.
-request_id_of_page() {
-  grep -o 'name="request_id" value="[^"]*"' <<<"$BODY" | head -n 1 | sed 's/.*value="//; s/"$//'
-}
 # The request_id of the features page's form for feature $1.
 feature_token() {
   sed -n "/id=\"feature-$1\"/,/<\/tr>/p" <<<"$BODY" | grep -o 'name="request_id" value="[^"]*"' |
     head -n 1 | sed 's/.*value="//; s/"$//'
-}
-order_id_of_location() {
-  [[ $(header Location) =~ ^/service/order\?id=([0-9]+)$ ]] && echo "${BASH_REMATCH[1]}"
 }
 # Order N's "action status acceptance-result".
 order_row() {

@@ -14,13 +14,6 @@
 ACCT=13800138001 ACCT_PW=357913
 NOT_OFFERED=13601629999 NOT_OFFERED_PW=135791
 
-sql() {
-  (
-    # shellcheck source=../../scripts/lib.sh
-    . "$SC_ROOT/scripts/lib.sh"
-    db_client "$DB_NAME" -N -B -e "$1"
-  )
-}
 puk_records() { sql "SELECT COUNT(*) FROM acceptances WHERE msisdn = '$ACCT' AND business = 'PUK码查询'"; }
 
 # ------------------------------------------------------------ anonymous

@@ -13,13 +13,6 @@
 
 ACCT=15828001235 ACCT_PW=802461 NEW_PW=375024
 
-sql() {
-  (
-    # shellcheck source=../../scripts/lib.sh
-    . "$SC_ROOT/scripts/lib.sh"
-    db_client "$DB_NAME" -N -B -e "$1"
-  )
-}
 hash_of() { sql "SELECT password_hash FROM subscribers WHERE msisdn = '$ACCT'"; }
 failures() { sql "SELECT COUNT(*) FROM login_failures WHERE kind = 'msisdn' AND subject = '$ACCT'"; }
 records() { sql "SELECT COUNT(*) FROM acceptances WHERE msisdn = '$ACCT' AND business = '密码修改'"; }

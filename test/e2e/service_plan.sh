@@ -18,13 +18,6 @@ ACCT=13800138004 ACCT_PW=482615
 NOT_OFFERED=13601629999 NOT_OFFERED_PW=135791
 FORGED=$(printf 'p%.0s' {1..43})
 
-sql() {
-  (
-    # shellcheck source=../../scripts/lib.sh
-    . "$SC_ROOT/scripts/lib.sh"
-    db_client "$DB_NAME" -N -B -e "$1"
-  )
-}
 freeze() {
   sql "INSERT INTO plan_freeze (province_id, freeze_days) VALUES (11, $1)
        ON DUPLICATE KEY UPDATE freeze_days = VALUES(freeze_days)"
@@ -41,20 +34,6 @@ counts() {
 pending() {
   sql "SELECT plan_code, DATE_FORMAT(effective_on, '%Y-%m-%d') FROM plan_changes
        WHERE msisdn = '$ACCT' AND status = 'pending'" | tr '\t' ' '
-}
-request_id_of_page() {
-  grep -o 'name="request_id" value="[^"]*"' <<<"$BODY" | head -n 1 | sed 's/.*value="//; s/"$//'
-}
-parallel_post() {
-  local path=$1 f i args=()
-  shift
-  for f in "$@"; do args+=(--data-urlencode "$f"); done
-  for i in 1 2; do
-    curl -s -o /dev/null -D "$E2E_TMP/par$i" --max-time 20 -b "$JAR" "${args[@]}" "$SC_URL$path" &
-  done
-  wait
-  LOC1=$(tr -d '\r' <"$E2E_TMP/par1" | awk 'tolower($1) == "location:" {print $2}')
-  LOC2=$(tr -d '\r' <"$E2E_TMP/par2" | awk 'tolower($1) == "location:" {print $2}')
 }
 
 NEXT_FIRST=$(sql "SELECT DATE_FORMAT(LAST_DAY(CURDATE()) + INTERVAL 1 DAY, '%Y-%m-%d')")

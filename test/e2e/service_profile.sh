@@ -12,13 +12,6 @@
 ACCT=15828001236 ACCT_PW=468024
 ADDR='成都市锦江区春熙路1号' PHONE=02886661234 EMAIL=old@example.com
 
-sql() {
-  (
-    # shellcheck source=../../scripts/lib.sh
-    . "$SC_ROOT/scripts/lib.sh"
-    db_client "$DB_NAME" -N -B -e "$1"
-  )
-}
 contact() { sql "SELECT CONCAT_WS('|', COALESCE(contact_address, '-'), COALESCE(contact_phone, '-'), COALESCE(email, '-')) FROM subscribers WHERE msisdn = '$ACCT'"; }
 records() { sql "SELECT COUNT(*) FROM acceptances WHERE msisdn = '$ACCT' AND business = '客户资料变更'"; }
 reset() { sql "UPDATE subscribers SET contact_address = '$ADDR', contact_phone = '$PHONE', email = '$EMAIL' WHERE msisdn = '$ACCT'"; }

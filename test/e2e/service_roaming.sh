@@ -18,18 +18,7 @@
 ACCT=13800138003 ACCT_PW=482615
 NOT_OFFERED=13601629999 NOT_OFFERED_PW=135791
 FORGED=$(printf 'r%.0s' {1..43})
-port=${SC_URL##*:}
-port=${port%%/*}
-HLR=http://127.0.0.1:$((port + 1000))
 
-sql() {
-  (
-    # shellcheck source=../../scripts/lib.sh
-    . "$SC_ROOT/scripts/lib.sh"
-    db_client "$DB_NAME" -N -B -e "$1"
-  )
-}
-hlr_mode() { curl -s -o /dev/null -w '%{http_code}' -d "mode=$1" -d delay_ms=0 "$HLR/hlr/control"; }
 reset_line() {
   sql "DELETE FROM provision_orders WHERE msisdn = '$ACCT';
        DELETE FROM acceptances WHERE msisdn = '$ACCT';
@@ -42,41 +31,12 @@ counts() {
   sql "SELECT (SELECT COUNT(*) FROM provision_orders WHERE msisdn = '$ACCT'),
               (SELECT COUNT(*) FROM acceptances WHERE msisdn = '$ACCT')" | tr '\t' ' '
 }
-request_id_of_page() {
-  grep -o 'name="request_id" value="[^"]*"' <<<"$BODY" | head -n 1 | sed 's/.*value="//; s/"$//'
-}
 feature_token() {
   sed -n "/id=\"feature-$1\"/,/<\/tr>/p" <<<"$BODY" | grep -o 'name="request_id" value="[^"]*"' |
     head -n 1 | sed 's/.*value="//; s/"$//'
 }
-order_id_of_location() {
-  [[ $(header Location) =~ ^/service/order\?id=([0-9]+)$ ]] && echo "${BASH_REMATCH[1]}"
-}
-# wait_settled ID: up to 15 s for the worker to settle the order.
-wait_settled() {
-  local i s
-  for ((i = 0; i < 30; i++)); do
-    s=$(sql "SELECT status FROM provision_orders WHERE id = '$1'")
-    [[ $s == pending ]] || break
-    sleep 0.5
-  done
-  echo "$s"
-}
 feature_on() {
   sql "SELECT COALESCE((SELECT enabled FROM line_features WHERE msisdn = '$ACCT' AND feature = '$1'), 0)"
-}
-# parallel_post PATH FIELD...: the same form posted twice at once with the
-# current jar; LOC1 and LOC2 are the two answers' Location headers.
-parallel_post() {
-  local path=$1 f i args=()
-  shift
-  for f in "$@"; do args+=(--data-urlencode "$f"); done
-  for i in 1 2; do
-    curl -s -o /dev/null -D "$E2E_TMP/par$i" --max-time 20 -b "$JAR" "${args[@]}" "$SC_URL$path" &
-  done
-  wait
-  LOC1=$(tr -d '\r' <"$E2E_TMP/par1" | awk 'tolower($1) == "location:" {print $2}')
-  LOC2=$(tr -d '\r' <"$E2E_TMP/par2" | awk 'tolower($1) == "location:" {print $2}')
 }
 
 reset_line

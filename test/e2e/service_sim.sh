@@ -19,18 +19,7 @@ OLD=89860011202100000061
 NOT_OFFERED=13601629999 NOT_OFFERED_PW=135791
 FORGED=$(printf 's%.0s' {1..43})
 ADDR='浙江省杭州市西湖区文三路90号'
-port=${SC_URL##*:}
-port=${port%%/*}
-HLR=http://127.0.0.1:$((port + 1000))
 
-sql() {
-  (
-    # shellcheck source=../../scripts/lib.sh
-    . "$SC_ROOT/scripts/lib.sh"
-    db_client "$DB_NAME" -N -B -e "$1"
-  )
-}
-hlr_mode() { curl -s -o /dev/null -w '%{http_code}' -d "mode=$1" -d delay_ms=0 "$HLR/hlr/control"; }
 # The line's PUK before the test: a confirmed replacement changes it.
 ORIG_PUK=$(sql "SELECT COALESCE(puk, '') FROM subscribers WHERE msisdn = '$ACCT'")
 reset_line() {
@@ -52,32 +41,6 @@ counts() {
 cards() {
   sql "SELECT GROUP_CONCAT(CONCAT(IF(iccid = '$OLD', 'old', 'new'), ':', status) ORDER BY iccid = '$OLD' DESC)
        FROM sim_cards WHERE msisdn = '$ACCT'"
-}
-request_id_of_page() {
-  grep -o 'name="request_id" value="[^"]*"' <<<"$BODY" | head -n 1 | sed 's/.*value="//; s/"$//'
-}
-order_id_of_location() {
-  [[ $(header Location) =~ ^/service/order\?id=([0-9]+)$ ]] && echo "${BASH_REMATCH[1]}"
-}
-wait_settled() {
-  local i s
-  for ((i = 0; i < 30; i++)); do
-    s=$(sql "SELECT status FROM provision_orders WHERE id = '$1'")
-    [[ $s == pending ]] || break
-    sleep 0.5
-  done
-  echo "$s"
-}
-parallel_post() {
-  local path=$1 f i args=()
-  shift
-  for f in "$@"; do args+=(--data-urlencode "$f"); done
-  for i in 1 2; do
-    curl -s -o /dev/null -D "$E2E_TMP/par$i" --max-time 20 -b "$JAR" "${args[@]}" "$SC_URL$path" &
-  done
-  wait
-  LOC1=$(tr -d '\r' <"$E2E_TMP/par1" | awk 'tolower($1) == "location:" {print $2}')
-  LOC2=$(tr -d '\r' <"$E2E_TMP/par2" | awk 'tolower($1) == "location:" {print $2}')
 }
 
 CITY=$(sql "SELECT id FROM cities WHERE province_id = 33 AND name = '杭州'")

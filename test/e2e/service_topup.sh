@@ -17,13 +17,6 @@ ACCT=13800138001 ACCT_PW=357913
 card() { printf '100000000000000%02d' "$1"; }
 pin() { printf '2026%014d' $(($1 * 7)); }
 
-sql() {
-  (
-    # shellcheck source=../../scripts/lib.sh
-    . "$SC_ROOT/scripts/lib.sh"
-    db_client "$DB_NAME" -N -B -e "$1"
-  )
-}
 reset_cards() {
   sql "UPDATE topup_cards SET status = 'unused', used_at = NULL, used_by = NULL,
          expires_on = CURDATE() + INTERVAL 1 YEAR

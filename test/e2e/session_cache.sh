@@ -8,14 +8,6 @@
 # Wrong passwords used: 0.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# sql QUERY: as the database superuser.
-sql() {
-  (
-    # shellcheck source=../../scripts/lib.sh
-    . "$SC_ROOT/scripts/lib.sh"
-    db_client "$DB_NAME" -N -B -e "$1"
-  )
-}
 
 PAGES=(/account /billing/ /points/ /service/)
 REPEAT=8

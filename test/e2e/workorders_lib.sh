@@ -14,14 +14,6 @@ STAFF_GZ=gz_agent STAFF_GZ_PW='Agent#2026'       # city branch agent, 广东 广
 STAFF_ANALYST=analyst STAFF_ANALYST_PW='Analyst#2026'
 WO=/admin/complaints
 
-# sql QUERY: tab-separated rows, no header, as the database superuser.
-sql() {
-  (
-    # shellcheck source=../../scripts/lib.sh
-    . "$SC_ROOT/scripts/lib.sh"
-    db_client --default-character-set=utf8mb4 "$DB_NAME" -N -B -e "$1"
-  )
-}
 
 WO_MADE=()
 # new_complaint PROVINCE CATEGORY [HEAD_OFFICE] [KIND]: a fresh submitted

@@ -45,23 +45,52 @@ static long url_decode(char *dst, const char *src, size_t n)
     return (long)o;
 }
 
-static void kv_append(struct sc_kv **list, struct sc_kv *kv)
+/* Appending keeps a pointer to the list's end and a count: a body of half
+ * a million pairs once walked the whole list for every new pair, minutes
+ * of one worker for one anonymous post. The count caps every list. */
+struct kv_tail {
+    struct sc_kv **end;
+    unsigned n;
+};
+
+static struct kv_tail kv_tail_of(struct sc_kv **list)
 {
-    while (*list)
-        list = &(*list)->next;
-    *list = kv;
+    struct kv_tail t = {list, 0};
+    while (*t.end) {
+        t.end = &(*t.end)->next;
+        t.n++;
+    }
+    return t;
 }
 
-/* Pairs are separated by '&' only, as HTML forms send them: a ';' is data. */
+/* 0, or 413 when the list already holds SC_MAX_PARAMS entries. */
+static int kv_append(struct kv_tail *t, struct sc_kv *kv)
+{
+    if (t->n >= SC_MAX_PARAMS)
+        return 413;
+    kv->next = NULL;
+    *t->end = kv;
+    t->end = &kv->next;
+    t->n++;
+    return 0;
+}
+
+/* Pairs are separated by '&' only, as HTML forms send them: a ';' is data.
+ * Every non-empty pair counts towards the cap, also one whose name is
+ * empty and is dropped, so that no body is parsed past the cap. */
 int sc_parse_urlencoded(sc_arena *a, const char *s, size_t len,
                         struct sc_kv **out)
 {
+    struct kv_tail t = kv_tail_of(out);
+    unsigned pairs = t.n;
     size_t i = 0;
     while (i < len) {
         size_t end = i;
         while (end < len && s[end] != '&')
             end++;
         if (end > i) {
+            if (++pairs > SC_MAX_PARAMS)
+                return 413;
             const char *eq = memchr(s + i, '=', end - i);
             size_t nlen = eq ? (size_t)(eq - (s + i)) : end - i;
             const char *vsrc = eq ? eq + 1 : s + end;
@@ -77,7 +106,8 @@ int sc_parse_urlencoded(sc_arena *a, const char *s, size_t len,
                 kv->name = name;
                 kv->value = value;
                 kv->len = (size_t)dv;
-                kv_append(out, kv);
+                if (kv_append(&t, kv))
+                    return 413;
             }
         }
         i = end + 1;
@@ -87,6 +117,7 @@ int sc_parse_urlencoded(sc_arena *a, const char *s, size_t len,
 
 int sc_parse_cookies(sc_arena *a, const char *h, struct sc_kv **out)
 {
+    struct kv_tail t = kv_tail_of(out);
     while (h && *h) {
         while (*h == ' ' || *h == ';')
             h++;
@@ -109,7 +140,8 @@ int sc_parse_cookies(sc_arena *a, const char *h, struct sc_kv **out)
             }
             kv->value = sc_strndup(a, v, vlen);
             kv->len = vlen;
-            kv_append(out, kv);
+            if (kv_append(&t, kv))
+                return 0; /* a header no browser sends: the rest is ignored */
         }
         h = end ? end + 1 : NULL;
     }
@@ -179,10 +211,14 @@ int sc_parse_multipart(sc_arena *a, const char *ctype, const char *body,
     if (!p)
         return 400;
     const char *end = body + len;
+    struct kv_tail t = kv_tail_of(fields);
+    unsigned parts = t.n;
     for (;;) {
         p += dlen;
         if (end - p >= 2 && p[0] == '-' && p[1] == '-')
             return 0; /* closing delimiter */
+        if (++parts > SC_MAX_PARAMS)
+            return 413;
         if (end - p < 2 || p[0] != '\r' || p[1] != '\n')
             return 400;
         p += 2;
@@ -228,7 +264,8 @@ int sc_parse_multipart(sc_arena *a, const char *ctype, const char *body,
             kv->name = name;
             kv->value = sc_strndup(a, data, dl);
             kv->len = dl;
-            kv_append(fields, kv);
+            if (kv_append(&t, kv))
+                return 413;
         }
         p = next + 2;
     }

@@ -70,6 +70,10 @@ struct sc_req {
     double started_ms;
 };
 
+/* The most entries one list (query, form, cookies) may hold: no form here
+ * has a hundred fields; beyond this a request is refused (413). */
+#define SC_MAX_PARAMS 1000
+
 /* Parsing, usable without FastCGI so the unit tests can feed it. Each returns
  * 0, or an HTTP status (400 malformed, 413 too large, 415 unsupported). */
 int sc_parse_urlencoded(sc_arena *a, const char *s, size_t len,

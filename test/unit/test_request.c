@@ -495,6 +495,109 @@ END_TEST
 
 /* ---- the whole request from CGI variables ---- */
 
+/* ---- the cap on the number of entries ---- */
+
+/* "k0=0&k1=1&...": n pairs, or n bare names "a&a&..." when bare. */
+static const char *many_pairs(unsigned n, int bare)
+{
+    sc_buf b;
+    sc_buf_init(&b, A);
+    for (unsigned i = 0; i < n; i++) {
+        if (bare)
+            sc_buf_printf(&b, "%sa", i ? "&" : "");
+        else
+            sc_buf_printf(&b, "%sk%u=%u", i ? "&" : "", i, i);
+    }
+    return b.data ? b.data : "";
+}
+
+START_TEST(urlencoded_at_the_cap_keeps_every_pair_in_order)
+{
+    struct sc_kv *kv;
+    ck_assert_int_eq(urlencoded(many_pairs(SC_MAX_PARAMS, 0), &kv), 0);
+    unsigned i = 0;
+    for (const struct sc_kv *p = kv; p; p = p->next, i++) {
+        char want[16];
+        snprintf(want, sizeof want, "k%u", i);
+        ck_assert_str_eq(p->name, want);
+    }
+    ck_assert_uint_eq(i, SC_MAX_PARAMS);
+}
+END_TEST
+
+START_TEST(urlencoded_over_the_cap_is_413)
+{
+    struct sc_kv *kv;
+    ck_assert_int_eq(urlencoded(many_pairs(SC_MAX_PARAMS + 1, 0), &kv), 413);
+    ck_assert_int_eq(urlencoded(many_pairs(SC_MAX_PARAMS + 1, 1), &kv), 413);
+}
+END_TEST
+
+/* Pairs with an empty name are dropped, but still counted: a body of
+ * nothing else cannot be walked without end. */
+START_TEST(urlencoded_dropped_pairs_count_towards_the_cap)
+{
+    sc_buf b;
+    sc_buf_init(&b, A);
+    for (unsigned i = 0; i <= SC_MAX_PARAMS; i++)
+        sc_buf_printf(&b, "=&");
+    struct sc_kv *kv;
+    ck_assert_int_eq(urlencoded(b.data, &kv), 413);
+}
+END_TEST
+
+/* A second parse into a list goes on from its end and counts what is
+ * there: the list is never walked again for each new pair. */
+START_TEST(urlencoded_appends_after_an_existing_list)
+{
+    struct sc_kv *kv = NULL;
+    const char *first = many_pairs(SC_MAX_PARAMS - 2, 0);
+    ck_assert_int_eq(sc_parse_urlencoded(A, first, strlen(first), &kv), 0);
+    ck_assert_int_eq(sc_parse_urlencoded(A, "x=1&y=2", 7, &kv), 0);
+    ck_assert_int_eq(count(kv), SC_MAX_PARAMS);
+    const struct sc_kv *last = kv;
+    while (last->next)
+        last = last->next;
+    ck_assert_str_eq(last->name, "y");
+    ck_assert_int_eq(sc_parse_urlencoded(A, "z=3", 3, &kv), 413);
+}
+END_TEST
+
+START_TEST(multipart_over_the_cap_is_413)
+{
+    sc_buf b;
+    sc_buf_init(&b, A);
+    for (unsigned i = 0; i <= SC_MAX_PARAMS; i++)
+        sc_buf_printf(&b, DELIM "\r\nContent-Disposition: form-data; "
+                          "name=\"f%u\"\r\n\r\nv\r\n", i);
+    sc_buf_printf(&b, DELIM "--\r\n");
+    struct sc_kv *fields = NULL;
+    struct sc_upload *up = NULL;
+    ck_assert_int_eq(sc_parse_multipart(A, CT_MULTIPART, b.data, b.len,
+                                        &fields, &up),
+                     413);
+}
+END_TEST
+
+/* The body the attack sent: a megabyte of bare names. */
+START_TEST(request_megabyte_of_empty_pairs_is_413)
+{
+    sc_cfg.max_body = 2 * 1024 * 1024;
+    size_t n = 1024 * 1024;
+    char *body = sc_alloc(A, n + 1);
+    for (size_t i = 0; i < n; i++)
+        body[i] = i % 2 ? '&' : 'a';
+    body[n] = '\0';
+    struct sc_req req;
+    char clen[24];
+    snprintf(clen, sizeof clen, "%zu", n);
+    ck_assert_int_eq(parse_request(&req, "POST", "/login", NULL,
+                                   "application/x-www-form-urlencoded", clen,
+                                   NULL, body, n),
+                     413);
+}
+END_TEST
+
 START_TEST(request_splits_path_from_query)
 {
     struct sc_req req;
@@ -913,6 +1016,12 @@ Suite *request_suite(void)
     tcase_add_test(tc, request_declared_length_over_limit_is_413);
     tcase_add_test(tc, request_post_with_unknown_type_is_415);
     tcase_add_test(tc, request_malformed_form_body_is_400);
+    tcase_add_test(tc, urlencoded_at_the_cap_keeps_every_pair_in_order);
+    tcase_add_test(tc, urlencoded_over_the_cap_is_413);
+    tcase_add_test(tc, urlencoded_dropped_pairs_count_towards_the_cap);
+    tcase_add_test(tc, urlencoded_appends_after_an_existing_list);
+    tcase_add_test(tc, multipart_over_the_cap_is_413);
+    tcase_add_test(tc, request_megabyte_of_empty_pairs_is_413);
     tcase_add_test(tc, request_oversized_query_parameter_arrives_whole);
     suite_add_tcase(s, tc);
 

@@ -24,11 +24,45 @@ void sc_log_init(const char *program, const char *level)
             log_min = (enum sc_log_level)i;
 }
 
+size_t sc_log_escape(char *dst, size_t cap, const char *src, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t o = 0;
+    for (size_t i = 0; i < n && src[i]; i++) {
+        unsigned char c = (unsigned char)src[i];
+        char esc[4];
+        size_t k = 0;
+        if (c == '\n' || c == '\r' || c == '\t' || c == '\\') {
+            esc[k++] = '\\';
+            esc[k++] = c == '\n'   ? 'n'
+                       : c == '\r' ? 'r'
+                       : c == '\t' ? 't'
+                                   : '\\';
+        } else if (c < 0x20 || c == 0x7f) {
+            esc[k++] = '\\';
+            esc[k++] = 'x';
+            esc[k++] = hex[c >> 4];
+            esc[k++] = hex[c & 15];
+        } else {
+            esc[k++] = (char)c;
+        }
+        if (o + k >= cap)
+            break; /* never half an escape */
+        memcpy(dst + o, esc, k);
+        o += k;
+    }
+    if (cap)
+        dst[o] = '\0';
+    return o;
+}
+
 /* Each line is built in one buffer and written with one write(2): lines of
- * workers sharing a file never interleave, and a line costs one syscall. */
+ * workers sharing a file never interleave, and a line costs one syscall.
+ * Values come from requests (a tracking number, a path): the message is
+ * escaped whole, so no value can end the line and forge the next one. */
 static void log_line(const char *level, const char *fmt, va_list ap)
 {
-    char line[2048];
+    char line[2048], msg[2048];
     struct timeval tv;
     gettimeofday(&tv, NULL);
     struct tm tm;
@@ -38,12 +72,10 @@ static void log_line(const char *level, const char *fmt, va_list ap)
         (size_t)snprintf(line + n, sizeof line - n,
                          ".%03ld %s[%d] %s: ", (long)(tv.tv_usec / 1000),
                          log_program, log_pid ? log_pid : (int)getpid(), level);
-    if (n < sizeof line) {
-        int m = vsnprintf(line + n, sizeof line - n, fmt, ap);
-        n = m < 0 ? n : n + (size_t)m;
-    }
-    if (n > sizeof line - 2)
-        n = sizeof line - 2;
+    int m = vsnprintf(msg, sizeof msg, fmt, ap);
+    if (m > 0 && n < sizeof line - 1)
+        n += sc_log_escape(line + n, sizeof line - 1 - n, msg,
+                           (size_t)m < sizeof msg ? (size_t)m : sizeof msg - 1);
     line[n++] = '\n';
     ssize_t w = write(2, line, n);
     (void)w; /* nowhere left to report a failing log */

@@ -3,6 +3,8 @@
 #ifndef SC_LOG_H
 #define SC_LOG_H
 
+#include <stddef.h>
+
 enum sc_log_level { SC_LOG_DEBUG, SC_LOG_INFO, SC_LOG_WARN, SC_LOG_ERROR };
 
 void sc_log_init(const char *program, const char *level);
@@ -15,6 +17,11 @@ void sc_log_access(const char *method, const char *path, int status, double ms);
  * instead of through supervisord's pipe, which cost it ~36 us of CPU per
  * access line (measured). 0, or -1 if the file cannot be opened. */
 int sc_log_to_dir(const char *dir);
+
+/* Copies n bytes of src into dst (cap bytes, NUL-terminated) with CR, LF,
+ * tab, backslash and other control characters escaped (\n, \x1b), stopping
+ * before an escape that would not fit. Returns the length written. */
+size_t sc_log_escape(char *dst, size_t cap, const char *src, size_t n);
 
 #define sc_debug(...) sc_log(SC_LOG_DEBUG, __VA_ARGS__)
 #define sc_info(...) sc_log(SC_LOG_INFO, __VA_ARGS__)

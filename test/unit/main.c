@@ -21,6 +21,7 @@ int main(void)
     srunner_add_suite(sr, reference_suite());
     srunner_add_suite(sr, complaints_suite());
     srunner_add_suite(sr, classify_suite());
+    srunner_add_suite(sr, log_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);

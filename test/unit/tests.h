@@ -13,5 +13,6 @@ Suite *notify_suite(void);
 Suite *reference_suite(void);
 Suite *complaints_suite(void);
 Suite *classify_suite(void);
+Suite *log_suite(void);
 
 #endif

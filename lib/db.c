@@ -235,6 +235,14 @@ static int run(struct sc_req *req, const char *sql, const char *types,
         if (!db_connect())
             return -1;
         MYSQL_STMT *st = prepared(sql);
+        /* A type string longer or shorter than the statement once went
+         * unnoticed (the extra argument was read from nowhere): refuse. */
+        if (st && mysql_stmt_param_count(st) != (unsigned long)p.n) {
+            sc_error("db: %d parameters for %lu placeholders: %s", p.n,
+                     mysql_stmt_param_count(st), sql);
+            last_errno = 0;
+            return -1;
+        }
         if (st && (p.n == 0 || mysql_stmt_bind_param(st, p.bind) == 0) &&
             mysql_stmt_execute(st) == 0) {
             if (rows_out) {

@@ -173,7 +173,7 @@ static struct sc_rows *rows_below(struct sc_req *req, const struct range *r,
                                   unsigned long long cur_id, long long limit)
 {
     const char *msisdn = req->customer->msisdn;
-    return sc_db_query(req, SQL_CDR_ROWS, "ssssssiii", msisdn, r->start, r->end,
+    return sc_db_query(req, SQL_CDR_ROWS, "sssssssii", msisdn, r->start, r->end,
                        r->kind, r->kind, cur_time, cur_time, (long long)cur_id,
                        limit);
 }
@@ -270,9 +270,9 @@ int cdr_page(struct sc_req *req)
             fee += sc_cell_int(rows, i, C_FEE);
         }
     } else {
-        rows = sc_db_query(req, SQL_CDR_PAGE, "ssssssssssssiii", msisdn,
-                           r.start, r.end, r.kind, r.kind, msisdn, r.start,
-                           r.end, r.kind, r.kind, r.cur_time, r.cur_time,
+        rows = sc_db_query(req, SQL_CDR_PAGE, "ssssssssssssii", msisdn, r.start,
+                           r.end, r.kind, r.kind, msisdn, r.start, r.end,
+                           r.kind, r.kind, r.cur_time, r.cur_time,
                            (long long)r.cur_id, (long long)(PAGE_ROWS + 1));
         if (!rows)
             return sc_db_failure_status();
